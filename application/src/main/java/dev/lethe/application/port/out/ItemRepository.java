@@ -1,0 +1,25 @@
+package dev.lethe.application.port.out;
+
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.item.Item;
+import dev.lethe.domain.tenant.TenantId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The tenant's catalogue metadata (categories, attributes). Blocks; throws {@link PersistenceException}. */
+public interface ItemRepository {
+
+    /** Creates or replaces the item. */
+    void upsert(TenantId tenantId, Item item);
+
+    /** The item, when known. */
+    Optional<Item> find(TenantId tenantId, ItemId itemId);
+
+    /** The known items among {@code ids}. */
+    Map<ItemId, Item> findAll(TenantId tenantId, Collection<ItemId> ids);
+
+    /** Streams every item of the tenant. */
+    void forEach(TenantId tenantId, Consumer<Item> sink);
+}

@@ -1,0 +1,21 @@
+package dev.lethe.domain.model;
+
+/**
+ * The one model port every recommender implements (decayed popularity, item-kNN, Markov, the
+ * interest profile, the LSTM, the blend), so the evaluator, the blend and the API never special-case
+ * a model. Implementations must be safe for concurrent calls to {@link #score}.
+ */
+public interface Recommender {
+
+    /** A short stable name, e.g. {@code pop}, {@code decayed-pop}, {@code lstm}, {@code lethe}. */
+    String name();
+
+    /** The catalogue whose indices {@code scores} follows. */
+    Catalogue catalogue();
+
+    /**
+     * Writes a score for every catalogue item into {@code scores} (length = catalogue size) as of
+     * {@code context.asOf()}; higher ranks first. Exclusions are applied by the caller.
+     */
+    void score(ScoringContext context, double[] scores);
+}
