@@ -1,0 +1,39 @@
+package dev.lethe.application.port.out;
+
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.TrainingData;
+import dev.lethe.domain.model.TrainingListener;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Trains, saves and loads the recommenders whose learned state lives in files (the LSTM family and
+ * the blends built on it). Training blocks for a long time and reports progress; every method throws
+ * {@link ModelEngineException} when the engine fails.
+ */
+public interface ModelEnginePort {
+
+    /** The families this engine can train, e.g. {@code lstm}, {@code lstm-notime}, {@code lethe}. */
+    Set<String> families();
+
+    /** The engine's name as recorded in the registry, e.g. {@code mxnet} or {@code pytorch}. */
+    String engine();
+
+    /** Trains a recommender of {@code family}; blocks until done. */
+    Recommender train(String family, TrainingData data, TrainingListener listener);
+
+    /** Writes {@code model} (trained by this engine) into {@code directory}, which exists and is empty. */
+    void save(Recommender model, Path directory);
+
+    /** Reads a model saved by {@link #save} from {@code directory}. */
+    Recommender load(String family, Path directory);
+
+    /** The engine failed (native error, corrupt artifact, out of memory). */
+    class ModelEngineException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ModelEngineException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
