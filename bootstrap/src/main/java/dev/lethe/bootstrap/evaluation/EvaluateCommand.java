@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lethe evaluate}: reads a dataset, runs the offline protocol of docs/benchmarks.md on every
@@ -61,8 +63,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    @Spec
+    CommandSpec spec;
+
+    /** Exit status for bad input (unreadable or malformed dataset, unknown model, bad option value). */
+    public static final int BAD_INPUT = 2;
+
     @Override
     public Integer call() {
+        try {
+            return evaluate();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("evaluate: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private int evaluate() {
         DatasetFormat datasetFormat = DatasetFormat.parse(format);
         EvaluationProtocol evaluationProtocol = EvaluationProtocol.parse(protocol);
         List<String> names = models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList();
