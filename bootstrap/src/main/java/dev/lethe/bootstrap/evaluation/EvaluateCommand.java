@@ -44,6 +44,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "directory for report.json, report.md and the plots")
     Path out;
 
+    @Option(names = "--forgetting", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "fit and plot the dataset's forgetting curves (default; --no-forgetting skips it)")
+    boolean forgetting;
+
     @Option(names = "--quiet", description = "no progress bars")
     boolean quiet;
 
@@ -92,6 +96,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("plots", List.of(out.relativize(Plots.hitRateAtK(report, out)).toString()));
+        if (forgetting) {
+            console.println("Fitting forgetting curves ...");
+            extra.put("forgetting", ForgettingPlots.fitAndPlot(data, out));
+        }
         ReportWriter.write(report, extra, out);
         console.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("report.md"));
         return 0;

@@ -67,6 +67,8 @@ class EvaluateCommandTest {
         }
         assertThat(out.resolve("report.md")).content().contains("| decayed-pop-30d |");
         assertThat(out.resolve("hit-rate-at-k.png")).isNotEmptyFile();
+        assertThat(report.path("forgetting").path("item").path("observations").asInt()).isEqualTo(120);
+        assertThat(report.path("forgetting").path("category").path("fitted").asBoolean()).isFalse();
     }
 
     @Test
