@@ -84,7 +84,7 @@ final class ReportWriter {
         md.append(String.format(Locale.ROOT, "Protocol **%s**, full-catalogue ranking, scores as of each held-out event, K = %d.%n%n",
                 report.protocol().wireName(), k));
         md.append(String.format(Locale.ROOT, "%,d events, %,d users, %,d items (%s .. %s); %,d training events, %,d validation cases, "
-                        + "%,d test users, %,d users dropped%s.%n%n",
+                        + "%,d test users, %,d users not tested%s.%n%n",
                 d.events(), d.users(), d.items(), d.firstEvent(), d.lastEvent(), d.trainingEvents(), d.validationCases(),
                 d.testCases(), d.droppedUsers(), d.cut().map(c -> "; cut at " + c).orElse("")));
         md.append(String.format(Locale.ROOT, "| model | HR@%1$d | NDCG@%1$d | MRR@%1$d | P@%1$d | R@%1$d | F1@%1$d | coverage | train s | score s | parameters |%n", k));
