@@ -5,13 +5,19 @@ import dev.lethe.application.port.in.EvaluationQuery;
 import dev.lethe.application.port.in.EvaluationReport;
 import dev.lethe.application.service.evaluation.EvaluationService;
 import dev.lethe.application.service.evaluation.ModelCatalog;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.tenant.TenantKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +53,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--forgetting", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "fit and plot the dataset's forgetting curves (default; --no-forgetting skips it)")
     boolean forgetting;
+
+    @Option(names = "--tenant-kind", description = "ecommerce, video or finance: the profile model's behaviour weights "
+            + "(default: video for the MovieLens formats, ecommerce for csv)")
+    String tenantKind;
 
     @Option(names = "--quiet", description = "no progress bars")
     boolean quiet;
@@ -86,9 +96,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     private int evaluate() {
         DatasetFormat datasetFormat = DatasetFormat.parse(format);
         EvaluationProtocol evaluationProtocol = EvaluationProtocol.parse(protocol);
-        List<String> names = models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList();
+        TenantKind kind = tenantKind == null
+                ? (datasetFormat == DatasetFormat.CSV ? TenantKind.ECOMMERCE : TenantKind.VIDEO)
+                : TenantKind.parse(tenantKind);
         console.println("Reading " + dataset + " (" + datasetFormat.wireName() + ") ...");
         Dataset data = datasetFormat.read(dataset);
+        ModelCatalog catalog = withProfile(this.catalog, data, kind);
+        List<String> names = models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList();
         EvaluationQuery query = new EvaluationQuery(data.name(), data.events(), evaluationProtocol, names, k);
         EvaluationReport report;
         try (ConsoleProgress progress = new ConsoleProgress(quiet ? nullStream() : console)) {
@@ -103,6 +117,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         ReportWriter.write(report, extra, out);
         console.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("report.md"));
         return 0;
+    }
+
+    /**
+     * The interest-profile recommender needs the dataset's item categories, so it joins the catalogue
+     * only once the dataset is read (unless the caller registered its own {@code profile}).
+     */
+    private static ModelCatalog withProfile(ModelCatalog catalog, Dataset data, TenantKind kind) {
+        if (catalog.knows("profile")) {
+            return catalog;
+        }
+        Map<ItemId, Set<String>> categories = new HashMap<>();
+        data.items().forEach((id, item) -> categories.put(id, item.categories()));
+        return catalog.with(List.of(ProfileRecommender.trainer(id -> categories.getOrDefault(id, Set.of()),
+                ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(kind)))));
     }
 
     private static PrintStream nullStream() {

@@ -72,6 +72,19 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void defaultModelsAreEveryBaselineAndTheProfileRecommender() throws Exception {
+        Path out = dir.resolve("out");
+
+        int exit = run("--dataset", generatedCsv().toString(), "--format", "csv", "--out", out.toString(), "--quiet", "--no-forgetting");
+
+        assertThat(exit).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.path("models")).extracting(m -> m.path("name").asText()).containsExactly(
+                "pop-all", "pop", "decayed-pop-7d", "decayed-pop-30d", "decayed-pop-180d", "decayed-pop-fit", "sar", "markov", "profile");
+        assertThat(report.has("forgetting")).isFalse();
+    }
+
+    @Test
     void temporalProtocolIsRecordedWithItsCut() throws Exception {
         Path out = dir.resolve("out");
 

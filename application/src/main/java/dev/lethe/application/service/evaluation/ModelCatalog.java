@@ -50,9 +50,21 @@ public final class ModelCatalog {
         return new ModelCatalog(List.of());
     }
 
+    /** This catalogue plus {@code trainers}, e.g. ones that need the dataset's item categories. */
+    public ModelCatalog with(List<ModelTrainer> trainers) {
+        List<ModelTrainer> all = new ArrayList<>(extra.values());
+        all.addAll(trainers);
+        return new ModelCatalog(all);
+    }
+
+    /** Whether a model called {@code name} can be trained. */
+    public boolean knows(String name) {
+        return extra.containsKey(name) || isBaseline(name);
+    }
+
     /** This catalogue plus a trainer for each family of {@code engine}. */
     public ModelCatalog withEngine(ModelEnginePort engine) {
-        List<ModelTrainer> trainers = new ArrayList<>(extra.values());
+        List<ModelTrainer> trainers = new ArrayList<>();
         for (String family : engine.families()) {
             trainers.add(new ModelTrainer() {
                 @Override
@@ -66,7 +78,7 @@ public final class ModelCatalog {
                 }
             });
         }
-        return new ModelCatalog(trainers);
+        return with(trainers);
     }
 
     /** The models run by default: the baselines, then the added trainers in the order given. */
