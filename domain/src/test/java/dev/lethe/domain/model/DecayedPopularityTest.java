@@ -1,50 +1,73 @@
 package dev.lethe.domain.model;
 
-import static dev.lethe.domain.model.Events.context;
-import static dev.lethe.domain.model.Events.day;
-import static dev.lethe.domain.model.Events.event;
-import static dev.lethe.domain.model.Events.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.BehaviorType;
+import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DecayedPopularityTest {
-    private final Catalogue catalogue = Events.catalogue(3);
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ItemId OLD = new ItemId("old");
+    private static final ItemId NEW = new ItemId("new");
 
-    @Test
-    void countsOnlyBehavioursStrictlyBeforeTheMomentOfScoring() {
-        List<Behavior> log = List.of(event("a", "0", 1), event("b", "0", 2), event("c", "1", 3), event("d", "2", 4));
-        DecayedPopularity pop = DecayedPopularity.fit("pop", catalogue, Optional.empty(), log);
+    private static Behavior event(int n, ItemId item, Instant at) {
+        return Behavior.of(new EventId("e" + n), new UserId("u" + n), item, BehaviorType.VIEW, at);
+    }
 
-        assertThat(score(pop, context("x", log, 3))).containsExactly(2, 0, 0);
+    private final List<Behavior> log = List.of(
+            event(1, OLD, T0), event(2, OLD, T0), event(3, NEW, T0.plus(Duration.ofDays(10))));
+    private final Catalogue catalogue = Catalogue.of(List.of(OLD, NEW));
+
+    private double[] scoresAt(Optional<ExponentialCurve> curve, Instant asOf) {
+        DecayedPopularity model = DecayedPopularity.fit("m", catalogue, curve.map(c -> c), log);
+        double[] scores = new double[catalogue.size()];
+        model.score(new ScoringContext(new UserId("q"), List.of(), asOf), scores);
+        return scores;
     }
 
     @Test
-    void aBehaviourOneHalfLifeOldCountsHalf() {
-        List<Behavior> log = List.of(event("a", "1", 10));
-        DecayedPopularity pop = DecayedPopularity.fit("decayed-pop-7d", catalogue, Optional.of(ExponentialCurve.ofDays(7)), log);
+    void eachBehaviourLosesHalfItsWeightPerHalfLife() {
+        double[] scores = scoresAt(Optional.of(ExponentialCurve.ofDays(10)), T0.plus(Duration.ofDays(20)));
+        assertThat(scores[catalogue.indexOf(OLD).getAsInt()]).isCloseTo(2 * 0.25, within(1e-9));
+        assertThat(scores[catalogue.indexOf(NEW).getAsInt()]).isCloseTo(0.5, within(1e-9));
+    }
 
-        assertThat(score(pop, context("x", log, 17))[1]).isCloseTo(0.5, within(1e-9));
+    @Test
+    void behavioursAtOrAfterTheScoringMomentDoNotCount() {
+        double[] scores = scoresAt(Optional.empty(), T0.plus(Duration.ofDays(10)));
+        assertThat(scores[catalogue.indexOf(OLD).getAsInt()]).isEqualTo(2.0);
+        assertThat(scores[catalogue.indexOf(NEW).getAsInt()]).isEqualTo(0.0);
+    }
+
+    @Test
+    void recentItemOvertakesOnceOldInterestHasFaded() {
+        double[] early = scoresAt(Optional.of(ExponentialCurve.ofDays(10)), T0.plus(Duration.ofDays(11)));
+        double[] late = scoresAt(Optional.of(ExponentialCurve.ofDays(2)), T0.plus(Duration.ofDays(11)));
+        assertThat(early[catalogue.indexOf(OLD).getAsInt()]).isGreaterThan(early[catalogue.indexOf(NEW).getAsInt()]);
+        assertThat(late[catalogue.indexOf(NEW).getAsInt()]).isGreaterThan(late[catalogue.indexOf(OLD).getAsInt()]);
     }
 
     @Test
     void trainerAlsoCountsTheValidationEventsWhichArePastAtTestTime() {
-        List<Behavior> training = List.of(event("a", "0", 1));
-        ScoringContext validationContext = context("a", training, 5);
-        TrainingData data = new TrainingData(catalogue, training,
-                List.of(new TrainingData.ValidationCase(validationContext, new ItemId("2"))));
+        Catalogue three = Events.catalogue(3);
+        List<Behavior> training = List.of(Events.event("a", "0", 1));
+        TrainingData data = new TrainingData(three, training,
+                List.of(new TrainingData.ValidationCase(Events.context("a", training, 5), new ItemId("2"))));
 
         Recommender pop = DecayedPopularity.trainer("pop", Optional.empty()).train(data, TrainingListener.SILENT);
 
-        assertThat(score(pop, new ScoringContext(new UserId("x"), List.of(), day(6)))).containsExactly(1, 0, 1);
-        assertThat(score(pop, new ScoringContext(new UserId("x"), List.of(), day(5)))).containsExactly(1, 0, 0);
+        assertThat(Events.score(pop, new ScoringContext(new UserId("x"), List.of(), Events.day(6)))).containsExactly(1, 0, 1);
+        assertThat(Events.score(pop, new ScoringContext(new UserId("x"), List.of(), Events.day(5)))).containsExactly(1, 0, 0);
     }
 
     @Test
