@@ -56,4 +56,24 @@ class DecayedPopularityTest {
         assertThat(early[catalogue.indexOf(OLD).getAsInt()]).isGreaterThan(early[catalogue.indexOf(NEW).getAsInt()]);
         assertThat(late[catalogue.indexOf(NEW).getAsInt()]).isGreaterThan(late[catalogue.indexOf(OLD).getAsInt()]);
     }
+
+    @Test
+    void trainerAlsoCountsTheValidationEventsWhichArePastAtTestTime() {
+        Catalogue three = Events.catalogue(3);
+        List<Behavior> training = List.of(Events.event("a", "0", 1));
+        TrainingData data = new TrainingData(three, training,
+                List.of(new TrainingData.ValidationCase(Events.context("a", training, 5), new ItemId("2"))));
+
+        Recommender pop = DecayedPopularity.trainer("pop", Optional.empty()).train(data, TrainingListener.SILENT);
+
+        assertThat(Events.score(pop, new ScoringContext(new UserId("x"), List.of(), Events.day(6)))).containsExactly(1, 0, 1);
+        assertThat(Events.score(pop, new ScoringContext(new UserId("x"), List.of(), Events.day(5)))).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void reportsItsHalfLifeInDays() {
+        DecayedPopularity pop = DecayedPopularity.fit("d", catalogue, Optional.of(ExponentialCurve.ofDays(30)), List.of());
+
+        assertThat(pop.fittedParameters().get("halfLifeDays")).isCloseTo(30.0, within(1e-9));
+    }
 }
