@@ -26,8 +26,10 @@ final class FailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Problem problem = toProblem(ctx.failure(), ctx.statusCode());
-        if (problem.status() >= 500) {
-            LOG.error("{} {} failed with {}", ctx.request().method(), ctx.request().path(), problem.status(), ctx.failure());
+        if (problem.status() == 500) {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        } else if (problem.status() > 500) {
+            LOG.warn("{} {} answered {}: {}", ctx.request().method(), ctx.request().path(), problem.status(), problem.getMessage());
         }
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
