@@ -45,14 +45,28 @@ final class InMemoryStores {
                 if (seen.add(b.eventId())) {
                     log.computeIfAbsent(tenantId, t -> new ArrayList<>()).add(b);
                     List<Behavior> mine = byUser.computeIfAbsent(tenantId, t -> new HashMap<>()).computeIfAbsent(b.userId(), u -> new ArrayList<>());
-                    mine.add(b);
-                    mine.sort(Comparator.comparing(Behavior::occurredAt));
+                    insertInTimeOrder(mine, b);
                     out.add(AppendOutcome.STORED);
                 } else {
                     out.add(AppendOutcome.DUPLICATE);
                 }
             }
             return out;
+        }
+
+        /** Events mostly arrive newest last: a binary search keeps the per-user list ordered in O(log n) for them. */
+        private static void insertInTimeOrder(List<Behavior> list, Behavior b) {
+            int lo = 0;
+            int hi = list.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (list.get(mid).occurredAt().isAfter(b.occurredAt())) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            list.add(lo, b);
         }
 
         @Override
