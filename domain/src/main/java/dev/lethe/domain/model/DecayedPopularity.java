@@ -75,16 +75,6 @@ public final class DecayedPopularity implements Recommender, FittedParameters {
      * and the validation events ({@link EventLog#known}): at test time both are the past.
      */
     public static ModelTrainer trainer(String name, Optional<ForgettingCurve> curve) {
-        return new ModelTrainer() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Recommender train(TrainingData data, TrainingListener listener) {
-                return fit(name, curve, EventLog.known(data));
-            }
-        };
+        return new NamedTrainer(name, (data, listener) -> fit(name, curve, EventLog.known(data)));
     }
 }
