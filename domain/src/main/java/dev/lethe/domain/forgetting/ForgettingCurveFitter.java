@@ -276,6 +276,8 @@ public final class ForgettingCurveFitter {
             stats.put("pearsonChiSquare", chi2);
             stats.put("pearsonBins", (double) points.size());
         }
+        // A curve that barely decays has an infinite half-life (and no finite error for it): leave those out.
+        stats.values().removeIf(v -> !Double.isFinite(v));
         return new FittedCurve(e.curve, stats, points);
     }
 

@@ -285,6 +285,44 @@ public final class ProfileRecommender implements Recommender {
         }
     }
 
+    /**
+     * Why {@code candidate} would be recommended to the context's user as of {@code context.asOf()}: the
+     * user's item interests that co-occurred with it (largest contribution to its score first) and the
+     * user's interests in its categories (strongest now first), each with original and current strength.
+     */
+    public Explanation explain(ScoringContext context, ItemId candidate, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be positive, got: " + k);
+        }
+        InterestProfile profile = profile(context);
+        long asOf = context.asOf().toEpochMilli();
+        OptionalInt target = catalogue.indexOf(candidate);
+        List<Interest<ItemId>> items = new ArrayList<>();
+        Map<ItemId, Double> contribution = new HashMap<>();
+        if (target.isPresent()) {
+            for (Interest<ItemId> interest : profile.topItems(context.asOf(), settings.profileItems())) {
+                OptionalInt index = catalogue.indexOf(interest.key());
+                if (index.isEmpty()) {
+                    continue;
+                }
+                int j = index.getAsInt();
+                int cut = upperBound(neighbourTimes[j], asOf);
+                int together = 0;
+                for (int e = 0; e < cut; e++) {
+                    if (neighbours[j][e] == target.getAsInt()) {
+                        together++;
+                    }
+                }
+                if (together > 0) {
+                    items.add(interest);
+                    contribution.put(interest.key(), interest.currentStrength() * together / neighbourTotals[j][cut - 1]);
+                }
+            }
+        }
+        items.sort(Comparator.comparingDouble((Interest<ItemId> i) -> -contribution.get(i.key())).thenComparing(Interest::key));
+        return new Explanation(candidate, items.subList(0, Math.min(k, items.size())), profile.explain(candidate, context.asOf(), k));
+    }
+
     private double[] categoryAffinity(InterestProfile profile, Instant asOf) {
         double[] affinity = new double[categoryIndex.size()];
         double total = 0;

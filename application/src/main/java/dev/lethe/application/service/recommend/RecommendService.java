@@ -5,6 +5,7 @@ import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.Recommendations;
 import dev.lethe.application.port.out.BehaviorRepository;
 import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.application.service.interest.DecayedInterests;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,8 @@ import java.util.Set;
 public final class RecommendService implements RecommendUseCase {
     /** How much of a user's recent history the model sees. */
     public static final int HISTORY_LENGTH = 200;
+    /** How many past interests an explained item lists at most. */
+    public static final int MAX_REASONS = 5;
 
     private final BehaviorRepository behaviors;
     private final ItemRepository items;
@@ -92,6 +96,22 @@ public final class RecommendService implements RecommendUseCase {
                 result.add(new Recommendations.Item(catalogue.item(i), scores[i], List.of()));
             }
         }
-        return new Recommendations(query.userId(), asOf, model.name(), coldStart, result);
+        List<Recommendations.Item> answered = query.explain() && !result.isEmpty() ? explain(query, history, result, asOf) : result;
+        return new Recommendations(query.userId(), asOf, model.name(), coldStart, answered);
+    }
+
+    /** Adds to each item the user's decayed interests that share its categories. */
+    private List<Recommendations.Item> explain(RecommendQuery query, List<Behavior> history, List<Recommendations.Item> ranked, Instant asOf) {
+        Set<ItemId> ids = new LinkedHashSet<>();
+        history.forEach(b -> ids.add(b.itemId()));
+        ranked.forEach(i -> ids.add(i.itemId()));
+        Map<ItemId, Item> known = items.findAll(query.tenantId(), ids);
+        DecayedInterests interests = DecayedInterests.of(history, known, models.curveFor(query.tenantId(), query.userId()).curve(), asOf);
+        List<Recommendations.Item> explained = new ArrayList<>(ranked.size());
+        for (Recommendations.Item item : ranked) {
+            Item candidate = known.getOrDefault(item.itemId(), Item.bare(item.itemId()));
+            explained.add(new Recommendations.Item(item.itemId(), item.score(), interests.reasonsFor(candidate, MAX_REASONS)));
+        }
+        return explained;
     }
 }
