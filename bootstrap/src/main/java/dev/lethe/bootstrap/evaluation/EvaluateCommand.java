@@ -9,7 +9,9 @@ import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.interest.BehaviorWeights;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.tenant.TenantKind;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,6 +34,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Offline evaluation: full-catalogue ranking, scored as of each held-out event.")
 public final class EvaluateCommand implements Callable<Integer> {
+    /** Exit status for bad input (unreadable or malformed dataset, unknown model, bad option value). */
+    public static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--dataset", required = true, description = "ratings.csv, u.data or a generic CSV file")
     Path dataset;
 
@@ -77,17 +85,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         this.console = console;
     }
 
-    @Spec
-    CommandSpec spec;
-
-    /** Exit status for bad input (unreadable or malformed dataset, unknown model, bad option value). */
-    public static final int BAD_INPUT = 2;
-
     @Override
     public Integer call() {
         try {
             return evaluate();
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             spec.commandLine().getErr().println("evaluate: " + e.getMessage());
             return BAD_INPUT;
         }
@@ -134,7 +136,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static PrintStream nullStream() {
-        return new PrintStream(java.io.OutputStream.nullOutputStream());
+        return new PrintStream(OutputStream.nullOutputStream());
     }
 
     /** Runs the command on its own: {@code java ... EvaluateCommand --dataset ... --format ... --out ...}. */

@@ -43,16 +43,6 @@ public final class AllTimePopularity implements Recommender {
 
     /** Counts the training events only (not the validation events), as the reference figures do. */
     public static ModelTrainer trainer() {
-        return new ModelTrainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Recommender train(TrainingData data, TrainingListener listener) {
-                return fit(EventLog.training(data));
-            }
-        };
+        return new NamedTrainer(NAME, (data, listener) -> fit(EventLog.training(data)));
     }
 }

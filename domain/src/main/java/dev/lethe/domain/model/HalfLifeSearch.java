@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,7 +50,7 @@ public final class HalfLifeSearch implements ModelTrainer {
                 double ndcg = validationNdcg(log, data.validation(), GRID_DAYS[g] * 86_400_000d);
                 listener.metric("validation-ndcg@" + k, g, ndcg);
                 listener.progress("half-life search", g + 1, GRID_DAYS.length,
-                        String.format(java.util.Locale.ROOT, "%.2f d -> NDCG@%d %.4f", GRID_DAYS[g], k, ndcg));
+                        String.format(Locale.ROOT, "%.2f d -> NDCG@%d %.4f", GRID_DAYS[g], k, ndcg));
                 if (ndcg > bestNdcg) {
                     bestNdcg = ndcg;
                     best = GRID_DAYS[g];

@@ -138,16 +138,6 @@ public final class ItemKnn implements Recommender, FittedParameters {
     /** A trainer over the training and validation events with the given affinity half-life. */
     public static ModelTrainer trainer(String name, double affinityHalfLifeDays) {
         ForgettingCurve decay = ExponentialCurve.ofDays(affinityHalfLifeDays);
-        return new ModelTrainer() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Recommender train(TrainingData data, TrainingListener listener) {
-                return fit(name, EventLog.known(data), decay);
-            }
-        };
+        return new NamedTrainer(name, (data, listener) -> fit(name, EventLog.known(data), decay));
     }
 }

@@ -102,16 +102,6 @@ public final class MarkovChain implements Recommender {
 
     /** A trainer over the training and validation events. */
     public static ModelTrainer trainer() {
-        return new ModelTrainer() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public Recommender train(TrainingData data, TrainingListener listener) {
-                return fit(NAME, EventLog.known(data));
-            }
-        };
+        return new NamedTrainer(NAME, (data, listener) -> fit(NAME, EventLog.known(data)));
     }
 }

@@ -1,6 +1,9 @@
 package dev.lethe.application.port.in;
 
-/** Hears how an evaluation advances, for progress bars and logs; called from the evaluating thread. */
+/**
+ * Hears how an evaluation advances, for progress bars and logs. Calls never overlap, but scoring
+ * progress may arrive from the worker threads that score test cases in parallel.
+ */
 public interface EvaluationListener {
     /** Ignores everything. */
     EvaluationListener SILENT = new EvaluationListener() {};

@@ -8,9 +8,7 @@ import dev.lethe.domain.model.HalfLifeSearch;
 import dev.lethe.domain.model.ItemKnn;
 import dev.lethe.domain.model.MarkovChain;
 import dev.lethe.domain.model.ModelTrainer;
-import dev.lethe.domain.model.Recommender;
-import dev.lethe.domain.model.TrainingData;
-import dev.lethe.domain.model.TrainingListener;
+import dev.lethe.domain.model.NamedTrainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,17 +64,7 @@ public final class ModelCatalog {
     public ModelCatalog withEngine(ModelEnginePort engine) {
         List<ModelTrainer> trainers = new ArrayList<>();
         for (String family : engine.families()) {
-            trainers.add(new ModelTrainer() {
-                @Override
-                public String name() {
-                    return family;
-                }
-
-                @Override
-                public Recommender train(TrainingData data, TrainingListener listener) {
-                    return engine.train(family, data, listener);
-                }
-            });
+            trainers.add(new NamedTrainer(family, (data, listener) -> engine.train(family, data, listener)));
         }
         return with(trainers);
     }
