@@ -254,6 +254,21 @@ class HttpApiIT {
     }
 
     @Test
+    void anActiveProfileModelExplainsWithItsOwnReasons() {
+        String key = seededTenant("t-profile");
+        JsonNode job = awaitJob(key, client.post("/v1/training-jobs", key, "{\"family\":\"profile\",\"activation\":\"always\"}").json().get("id").asText());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+
+        JsonNode answer = client.get("/v1/users/u1/recommendations?k=2&explain=true", key).json();
+
+        assertThat(answer.get("model").asText()).isEqualTo("profile");
+        assertThat(answer.get("items")).isNotEmpty();
+        JsonNode reasons = answer.at("/items/0/because");
+        assertThat(reasons).isNotEmpty();
+        reasons.forEach(r -> assertThat(r.get("currentStrength").asDouble()).isLessThanOrEqualTo(r.get("originalStrength").asDouble()));
+    }
+
+    @Test
     void trainingAnUnknownFamilyIsRefusedNamingTheField() {
         String key = client.createTenant("t-family", "video");
         ApiClient.Reply reply = client.post("/v1/training-jobs", key, "{\"family\":\"oracle\"}");

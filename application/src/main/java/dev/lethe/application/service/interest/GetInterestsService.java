@@ -15,7 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Tallies a user's recent history with the curve in force for that user, as of now. */
+/** Builds the user's interest profile from their recent history with the curve in force for that user, as of now. */
 public final class GetInterestsService implements GetInterestsUseCase {
     /** How much history the profile covers; the same window the models see. */
     public static final int HISTORY_LENGTH = 1000;
@@ -39,7 +39,8 @@ public final class GetInterestsService implements GetInterestsUseCase {
         Set<ItemId> ids = new LinkedHashSet<>();
         history.forEach(b -> ids.add(b.itemId()));
         CurveInForce curve = models.curveFor(query.tenantId(), query.userId());
-        DecayedInterests tally = DecayedInterests.of(history, items.findAll(query.tenantId(), ids), curve.curve(), asOf);
+        DecayedInterests tally = DecayedInterests.of(query.userId(), history, items.findAll(query.tenantId(), ids), curve.curve(),
+                models.weightsFor(query.tenantId()), asOf);
         return new Interests(query.userId(), asOf, curve.curve(), curve.scope(), tally.categories(), tally.items());
     }
 }

@@ -9,6 +9,7 @@ import dev.lethe.application.service.interest.DecayedInterests;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.Recommender;
@@ -96,21 +97,33 @@ public final class RecommendService implements RecommendUseCase {
                 result.add(new Recommendations.Item(catalogue.item(i), scores[i], List.of()));
             }
         }
-        List<Recommendations.Item> answered = query.explain() && !result.isEmpty() ? explain(query, history, result, asOf) : result;
+        List<Recommendations.Item> answered = query.explain() && !result.isEmpty() ? explain(query, model, history, result, asOf) : result;
         return new Recommendations(query.userId(), asOf, model.name(), coldStart, answered);
     }
 
-    /** Adds to each item the user's decayed interests that share its categories. */
-    private List<Recommendations.Item> explain(RecommendQuery query, List<Behavior> history, List<Recommendations.Item> ranked, Instant asOf) {
+    /**
+     * Adds to each item the past interests behind it: the model's own explanation when it has one (the
+     * profile recommender's co-occurring items and categories), else the user's interest profile in the
+     * item's categories.
+     */
+    private List<Recommendations.Item> explain(RecommendQuery query, Recommender model, List<Behavior> history,
+                                               List<Recommendations.Item> ranked, Instant asOf) {
+        List<Recommendations.Item> explained = new ArrayList<>(ranked.size());
+        if (model instanceof ProfileRecommender profile && !history.isEmpty()) {
+            ScoringContext context = new ScoringContext(query.userId(), history, asOf);
+            for (Recommendations.Item item : ranked) {
+                explained.add(new Recommendations.Item(item.itemId(), item.score(),
+                        DecayedInterests.reasonsOf(profile.explain(context, item.itemId(), MAX_REASONS), MAX_REASONS)));
+            }
+            return explained;
+        }
         Set<ItemId> ids = new LinkedHashSet<>();
         history.forEach(b -> ids.add(b.itemId()));
         ranked.forEach(i -> ids.add(i.itemId()));
-        Map<ItemId, Item> known = items.findAll(query.tenantId(), ids);
-        DecayedInterests interests = DecayedInterests.of(history, known, models.curveFor(query.tenantId(), query.userId()).curve(), asOf);
-        List<Recommendations.Item> explained = new ArrayList<>(ranked.size());
+        DecayedInterests interests = DecayedInterests.of(query.userId(), history, items.findAll(query.tenantId(), ids),
+                models.curveFor(query.tenantId(), query.userId()).curve(), models.weightsFor(query.tenantId()), asOf);
         for (Recommendations.Item item : ranked) {
-            Item candidate = known.getOrDefault(item.itemId(), Item.bare(item.itemId()));
-            explained.add(new Recommendations.Item(item.itemId(), item.score(), interests.reasonsFor(candidate, MAX_REASONS)));
+            explained.add(new Recommendations.Item(item.itemId(), item.score(), interests.reasonsFor(item.itemId(), MAX_REASONS)));
         }
         return explained;
     }

@@ -12,16 +12,18 @@ import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.interest.BehaviorWeights;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.Recommender;
-import dev.lethe.domain.model.TrainingData;
-import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.tenant.TenantKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -133,6 +135,11 @@ public final class ServingModels implements CheckServingUseCase {
                 .orElseGet(() -> tenantCurve(tenantId));
     }
 
+    /** How much each behaviour adds to an interest: the tenant kind's defaults. */
+    public BehaviorWeights weightsFor(TenantId tenantId) {
+        return BehaviorWeights.defaults(tenants.find(tenantId).map(Tenant::kind).orElse(TenantKind.ECOMMERCE));
+    }
+
     /** The families whose artifacts are files loaded by the engine. */
     public Set<String> fileBackedFamilies() {
         return engine.map(ModelEnginePort::families).orElse(Set.of());
@@ -164,10 +171,16 @@ public final class ServingModels implements CheckServingUseCase {
             log.add(b);
             ids.add(b.itemId());
         });
-        items.forEach(tenantId, item -> ids.add(item.id()));
+        Map<ItemId, Set<String>> categories = new HashMap<>();
+        items.forEach(tenantId, item -> {
+            ids.add(item.id());
+            if (!item.categories().isEmpty()) {
+                categories.put(item.id(), item.categories());
+            }
+        });
         Catalogue catalogue = Catalogue.of(ids);
-        ForgettingCurve curve = curveFor(tenantId);
-        Recommender popularity = DecayedPopularity.fit(POPULARITY, catalogue, Optional.of(curve), log);
+        CurveInForce curve = tenantCurve(tenantId);
+        Recommender popularity = DecayedPopularity.fit(POPULARITY, catalogue, Optional.of(curve.curve()), log);
         Optional<ModelVersion> active = registry.flatMap(r -> r.active(tenantId));
         if (active.isEmpty()) {
             return new Served(popularity, popularity);
@@ -182,13 +195,14 @@ public final class ServingModels implements CheckServingUseCase {
                 return new Served(popularity, popularity);
             }
         }
-        Optional<Recommender> refitted = JavaFamilies.trainer(version.family(), curve)
-                .map(trainer -> trainer.train(new TrainingData(catalogue, log, List.of()), TrainingListener.SILENT));
-        return refitted.map(model -> new Served(model, popularity, active)).orElseGet(() -> {
-            LOG.log(System.Logger.Level.WARNING, "tenant " + tenantId + ": active version " + version.version()
-                    + " has family " + version.family() + " which no engine serves; serving decayed popularity");
-            return new Served(popularity, popularity);
-        });
+        JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(curve, item -> categories.getOrDefault(item, Set.of()), weightsFor(tenantId));
+        return JavaFamilies.refit(version.family(), catalogue, log, inputs)
+                .map(model -> new Served(model, popularity, active))
+                .orElseGet(() -> {
+                    LOG.log(System.Logger.Level.WARNING, "tenant " + tenantId + ": active version " + version.version()
+                            + " has family " + version.family() + " which no engine serves; serving decayed popularity");
+                    return new Served(popularity, popularity);
+                });
     }
 
     private Recommender loadFileBacked(ModelVersion version) {

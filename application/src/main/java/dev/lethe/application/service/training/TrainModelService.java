@@ -129,14 +129,22 @@ public final class TrainModelService implements TrainModelUseCase {
                 log.add(b);
                 ids.add(b.itemId());
             });
-            items.forEach(tenant, item -> ids.add(item.id()));
+            Map<ItemId, Set<String>> categories = new HashMap<>();
+            items.forEach(tenant, item -> {
+                ids.add(item.id());
+                if (!item.categories().isEmpty()) {
+                    categories.put(item.id(), item.categories());
+                }
+            });
             if (log.isEmpty()) {
                 throw new IllegalStateException("the tenant has no events to train on");
             }
             TrainingData data = LeaveLastOut.split(Catalogue.of(ids), log, MAX_VALIDATION_CASES);
             progress.report(0.1, "training on " + data.events().size() + " events", true);
 
-            Recommender model = train(queued.family(), tenant, data, progress);
+            JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(serving.tenantCurve(tenant),
+                    item -> categories.getOrDefault(item, Set.of()), serving.weightsFor(tenant));
+            Recommender model = train(queued.family(), inputs, data, progress);
             progress.report(0.8, "validating on " + data.validation().size() + " users", true);
             Map<String, Double> metrics = new HashMap<>(ValidationMetrics.evaluate(model, data.validation(),
                     done -> progress.report(0.8 + 0.15 * done / Math.max(1, data.validation().size()), "validating", false)));
@@ -144,7 +152,7 @@ public final class TrainModelService implements TrainModelUseCase {
 
             int version = registry.nextVersion(tenant);
             Path directory = artifactDirectory.resolve(tenant.value()).resolve("v" + version);
-            String engineName = writeArtifact(queued.family(), tenant, model, directory);
+            String engineName = writeArtifact(queued.family(), inputs, model, directory);
             boolean activate = shouldActivate(tenant, activation, metrics.get(ValidationMetrics.NDCG));
             registry.register(new ModelVersion(tenant, version, queued.family(), engineName, metrics,
                     directory.toAbsolutePath().toString(), activate, clock.instant()));
@@ -161,7 +169,7 @@ public final class TrainModelService implements TrainModelUseCase {
         }
     }
 
-    private Recommender train(String family, TenantId tenant, TrainingData data, Progress progress) {
+    private Recommender train(String family, JavaFamilies.Inputs inputs, TrainingData data, Progress progress) {
         TrainingListener listener = new TrainingListener() {
             @Override
             public void progress(String phase, long done, long total, String message) {
@@ -169,19 +177,18 @@ public final class TrainModelService implements TrainModelUseCase {
                 progress.report(0.1 + 0.7 * share, phase + " " + done + "/" + total + (message.isEmpty() ? "" : ", " + message), false);
             }
         };
-        ForgettingCurve curve = serving.curveFor(tenant);
-        Optional<Recommender> inProcess = JavaFamilies.trainer(family, curve).map(t -> t.train(data, listener));
+        Optional<Recommender> inProcess = JavaFamilies.trainer(family, inputs).map(t -> t.train(data, listener));
         return inProcess.orElseGet(() -> engine.orElseThrow(() -> new IllegalStateException("no engine trains " + family))
                 .train(family, data, listener));
     }
 
-    private String writeArtifact(String family, TenantId tenant, Recommender model, Path directory) {
+    private String writeArtifact(String family, JavaFamilies.Inputs inputs, Recommender model, Path directory) {
         try {
             Files.createDirectories(directory);
             if (JavaFamilies.names().contains(family)) {
-                ForgettingCurve curve = serving.curveFor(tenant);
-                String description = "family=" + family + "\ncurve=" + curve + "\nhalfLifeSeconds=" + curve.halfLifeSeconds()
-                        + "\nnote=refitted on the event log when served\n";
+                ForgettingCurve curve = inputs.curve().curve();
+                String description = "family=" + family + "\ncurve=" + curve + "\ncurveScope=" + inputs.curve().scope()
+                        + "\nnote=refitted on the event log with the tenant's curve in force when served\n";
                 Files.writeString(directory.resolve("model.properties"), description, StandardCharsets.UTF_8);
                 return JAVA_ENGINE;
             }

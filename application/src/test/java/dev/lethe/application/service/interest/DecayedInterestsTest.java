@@ -11,6 +11,8 @@ import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
+import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.domain.item.Item;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class DecayedInterestsTest {
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
     private static final UserId USER = new UserId("u1");
+    private static final BehaviorWeights WEIGHTS = BehaviorWeights.defaults(TenantKind.ECOMMERCE);
 
     private static Behavior at(String event, String item, BehaviorType type, Duration ago) {
         return Behavior.of(new EventId(event), USER, new ItemId(item), type, NOW.minus(ago));
@@ -33,8 +36,8 @@ class DecayedInterestsTest {
 
     @Test
     void aPurchaseOneHalfLifeAgoKeepsHalfItsStrength() {
-        DecayedInterests interests = DecayedInterests.of(List.of(at("e1", "i1", BehaviorType.PURCHASE, Duration.ofDays(14))),
-                Map.of(new ItemId("i1"), item("i1", "shoes")), ExponentialCurve.ofDays(14), NOW);
+        DecayedInterests interests = DecayedInterests.of(USER, List.of(at("e1", "i1", BehaviorType.PURCHASE, Duration.ofDays(14))),
+                Map.of(new ItemId("i1"), item("i1", "shoes")), ExponentialCurve.ofDays(14), WEIGHTS, NOW);
 
         Strength shoes = interests.categories().get(0);
         assertThat(shoes.key()).isEqualTo("shoes");
@@ -53,8 +56,10 @@ class DecayedInterestsTest {
                 new ItemId("new-book"), item("new-book", "books"),
                 new ItemId("shoe"), item("shoe", "shoes"));
 
-        List<Reason> reasons = DecayedInterests.of(history, catalogue, ExponentialCurve.ofDays(14), NOW)
-                .reasonsFor(item("candidate", "books"), 5);
+        Map<ItemId, Item> withCandidate = new java.util.HashMap<>(catalogue);
+        withCandidate.put(new ItemId("candidate"), item("candidate", "books"));
+        List<Reason> reasons = DecayedInterests.of(USER, history, withCandidate, ExponentialCurve.ofDays(14), WEIGHTS, NOW)
+                .reasonsFor(new ItemId("candidate"), 5);
 
         assertThat(reasons).extracting(Reason::kind, Reason::key)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("category", "books"),
@@ -68,7 +73,7 @@ class DecayedInterestsTest {
     void behavioursAfterTheMomentAreIgnored() {
         Behavior future = Behavior.of(new EventId("e1"), USER, new ItemId("i1"), BehaviorType.VIEW, NOW.plusSeconds(60));
 
-        DecayedInterests interests = DecayedInterests.of(List.of(future), Map.of(), ExponentialCurve.ofDays(14), NOW);
+        DecayedInterests interests = DecayedInterests.of(USER, List.of(future), Map.of(), ExponentialCurve.ofDays(14), WEIGHTS, NOW);
 
         assertThat(interests.items()).isEmpty();
     }

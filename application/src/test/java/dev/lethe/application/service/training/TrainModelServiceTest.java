@@ -25,11 +25,13 @@ import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
+import dev.lethe.domain.interest.BehaviorWeights;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
 import java.nio.file.Files;
@@ -90,7 +92,8 @@ class TrainModelServiceTest {
             log.forEach(sink);
             return null;
         }).when(behaviors).forEachInTimeOrder(eq(TENANT), any());
-        lenient().when(serving.curveFor(TENANT)).thenReturn(ExponentialCurve.ofDays(14));
+        lenient().when(serving.tenantCurve(TENANT)).thenReturn(new ServingModels.CurveInForce(ExponentialCurve.ofDays(14), "default"));
+        lenient().when(serving.weightsFor(TENANT)).thenReturn(BehaviorWeights.defaults(TenantKind.ECOMMERCE));
         lenient().when(registry.nextVersion(TENANT)).thenReturn(3);
         lenient().doAnswer(inv -> saved.add(inv.getArgument(0))).when(jobs).save(any());
         lenient().when(engine.families()).thenReturn(Set.of("lstm"));
@@ -123,6 +126,18 @@ class TrainModelServiceTest {
         assertThat(last.id()).isEqualTo(queued.id());
         assertThat(last.status()).isEqualTo(TrainingStatus.SUCCEEDED);
         assertThat(last.modelVersion()).contains(3);
+    }
+
+    @Test
+    void theProfileFamilyIsTrainedInProcess() {
+        when(registry.active(TENANT)).thenReturn(Optional.empty());
+
+        service().start(new TrainModelCommand(TENANT, "profile", Activation.IF_BETTER));
+
+        ModelVersion version = registered();
+        assertThat(version.family()).isEqualTo("profile");
+        assertThat(version.engine()).isEqualTo("java");
+        assertThat(saved.get(saved.size() - 1).status()).isEqualTo(TrainingStatus.SUCCEEDED);
     }
 
     @Test
