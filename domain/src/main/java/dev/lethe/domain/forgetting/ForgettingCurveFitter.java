@@ -443,10 +443,14 @@ public final class ForgettingCurveFitter {
     }
 
     /** The maximum-likelihood estimate of one family on one sample. */
-    private record Estimate(CurveFamily family, double[] theta, ForgettingCurve curve, double rate, double logLikelihood) {
+    record Estimate(CurveFamily family, double[] theta, ForgettingCurve curve, double rate, double logLikelihood) {
         static Estimate of(HazardSample sample, CurveFamily family) {
+            return of(sample, family, family.startingGrid());
+        }
+
+        static Estimate of(HazardSample sample, CurveFamily family, List<double[]> startingPoints) {
             java.util.function.ToDoubleFunction<double[]> objective = theta -> -sample.profileLogLikelihood(family.curve(theta));
-            List<double[]> starts = new ArrayList<>(family.startingGrid());
+            List<double[]> starts = new ArrayList<>(startingPoints);
             starts.sort(java.util.Comparator.comparingDouble(objective::applyAsDouble));
             double[] best = null;
             double bestValue = Double.POSITIVE_INFINITY;

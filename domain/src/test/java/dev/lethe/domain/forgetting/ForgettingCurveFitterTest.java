@@ -53,7 +53,7 @@ class ForgettingCurveFitterTest {
     @Test
     void recoversTheParametersOfAKnownTwoPhaseCurve() {
         TwoPhaseCurve truth = new TwoPhaseCurve(DAY, 60 * DAY, 0.6);
-        Reengagements data = simulate(truth, 1.0, 300, 4);
+        Reengagements data = simulate(truth, 0.5, 200, 4);
 
         TwoPhaseCurve fit = (TwoPhaseCurve) new ForgettingCurveFitter().fit(data, CurveFamily.TWO_PHASE).orElseThrow().curve();
 
