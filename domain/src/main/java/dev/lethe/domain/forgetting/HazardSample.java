@@ -58,13 +58,22 @@ final class HazardSample {
     }
 
     static HazardSample of(Reengagements data) {
+        return of(data, null);
+    }
+
+    /** The sample with each user's observations counted {@code userWeight[user]} times (all once when null): a bootstrap draw. */
+    static HazardSample of(Reengagements data, int[] userWeight) {
         java.util.Map<Integer, double[]> returned = new java.util.HashMap<>();
         java.util.Map<Integer, double[]> censored = new java.util.HashMap<>();
         for (int i = 0; i < data.size(); i++) {
+            int w = userWeight == null ? 1 : userWeight[data.user(i)];
+            if (w == 0) {
+                continue;
+            }
             double t = data.elapsedSeconds(i);
             double[] acc = (data.returned(i) ? returned : censored).computeIfAbsent(bucket(t), b -> new double[2]);
-            acc[0] += 1;
-            acc[1] += t;
+            acc[0] += w;
+            acc[1] += w * t;
         }
         double[][] r = flatten(returned);
         double[][] c = flatten(censored);

@@ -200,7 +200,10 @@ public final class ProfileRecommender implements Recommender {
             }
         }
         ReengagementLevel level = categories.isEmpty() ? ReengagementLevel.ITEM : ReengagementLevel.CATEGORY;
-        return new ForgettingCurveFitter().fit(Reengagements.of(data.events(), categories, level)).map(f -> f.curve());
+        // Only the curve is needed here: no bootstrap.
+        ForgettingCurveFitter fitter = new ForgettingCurveFitter(new ForgettingCurveFitter.Options(
+                java.util.EnumSet.allOf(dev.lethe.domain.forgetting.CurveFamily.class), 0.2, 42, 20));
+        return fitter.fit(Reengagements.of(data.events(), categories, level)).map(f -> f.curve());
     }
 
     @Override
