@@ -3,6 +3,7 @@ package dev.lethe.domain.forgetting;
 import dev.lethe.domain.behavior.BehaviorType;
 import dev.lethe.domain.behavior.UserId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,8 +32,9 @@ public final class ForgettingCurveFitter {
      * @param heldOutShare share of users held out to choose the family, in (0, 1)
      * @param seed decides which users are held out
      * @param minReturns fewer returns than this and a scope is not fitted
+     * @param bootstrapSamples how many user-level bootstrap refits estimate {@code bootstrap.se.<name>} (0: none)
      */
-    public record Options(Set<CurveFamily> families, double heldOutShare, long seed, int minReturns) {
+    public record Options(Set<CurveFamily> families, double heldOutShare, long seed, int minReturns, int bootstrapSamples) {
         public Options {
             if (families == null || families.isEmpty()) {
                 throw new IllegalArgumentException("families must name at least one curve family");
@@ -44,11 +46,19 @@ public final class ForgettingCurveFitter {
             if (minReturns < 1) {
                 throw new IllegalArgumentException("minReturns must be at least 1, got: " + minReturns);
             }
+            if (bootstrapSamples < 0) {
+                throw new IllegalArgumentException("bootstrapSamples must not be negative, got: " + bootstrapSamples);
+            }
         }
 
-        /** Every family, a fifth of the users held out, at least 20 returns per scope. */
+        /** Options without a bootstrap. */
+        public Options(Set<CurveFamily> families, double heldOutShare, long seed, int minReturns) {
+            this(families, heldOutShare, seed, minReturns, 0);
+        }
+
+        /** Every family, a fifth of the users held out, at least 20 returns per scope, 30 bootstrap refits. */
         public static Options defaults() {
-            return new Options(EnumSet.allOf(CurveFamily.class), 0.2, 42, 20);
+            return new Options(EnumSet.allOf(CurveFamily.class), 0.2, 42, 20, 30);
         }
     }
 
@@ -124,6 +134,7 @@ public final class ForgettingCurveFitter {
             }
         }
         selection.put("selectedByHeldOut", byHeldOut ? 1.0 : 0.0);
+        selection.putAll(bootstrap(data, onAll.get(best)));
         return Optional.of(describe(all, onAll.get(best), selection));
     }
 
@@ -134,7 +145,9 @@ public final class ForgettingCurveFitter {
             return Optional.empty();
         }
         Estimate e = Estimate.of(all, family);
-        return Optional.of(describe(all, e, Map.of("aic." + family.wireName(), aic(e))));
+        Map<String, Double> extra = new LinkedHashMap<>(bootstrap(data, e));
+        extra.put("aic." + family.wireName(), aic(e));
+        return Optional.of(describe(all, e, extra));
     }
 
     /**
@@ -194,6 +207,57 @@ public final class ForgettingCurveFitter {
     }
 
     private static final double MAX_LOG_SCALE = 8;
+
+    /**
+     * Standard deviations of the estimates over refits on users drawn with replacement: unlike the
+     * information-based errors they allow for the correlation between one user's observations.
+     * Each refit starts from the full-data estimate. Also the 5th and 95th percentile of the half-life.
+     */
+    private Map<String, Double> bootstrap(Reengagements data, Estimate full) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        int samples = options.bootstrapSamples();
+        if (samples == 0 || data.users().size() < 2) {
+            return result;
+        }
+        List<String> names = new ArrayList<>(full.family.parameterNames());
+        names.add("halfLifeSeconds");
+        names.add("returnRatePerSecond");
+        List<double[]> draws = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(options.seed());
+        int users = data.users().size();
+        for (int b = 0; b < samples; b++) {
+            int[] weight = new int[users];
+            for (int k = 0; k < users; k++) {
+                weight[random.nextInt(users)]++;
+            }
+            HazardSample sample = HazardSample.of(data, weight);
+            if (sample.returns < 1) {
+                continue;
+            }
+            Estimate e = Estimate.of(sample, full.family, List.of(full.theta));
+            double[] natural = full.family.parameters(e.curve);
+            double[] row = Arrays.copyOf(natural, natural.length + 2);
+            row[natural.length] = e.curve.halfLifeSeconds();
+            row[natural.length + 1] = e.rate;
+            draws.add(row);
+        }
+        if (draws.size() < 2) {
+            return result;
+        }
+        for (int q = 0; q < names.size(); q++) {
+            final int column = q;
+            double[] values = draws.stream().mapToDouble(r -> r[column]).sorted().toArray();
+            double mean = Arrays.stream(values).average().orElse(0);
+            double variance = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
+            result.put("bootstrap.se." + names.get(q), Math.sqrt(variance));
+            if (names.get(q).equals("halfLifeSeconds")) {
+                result.put("bootstrap.halfLifeSeconds.p05", values[(int) Math.floor(0.05 * (values.length - 1))]);
+                result.put("bootstrap.halfLifeSeconds.p95", values[(int) Math.ceil(0.95 * (values.length - 1))]);
+            }
+        }
+        result.put("bootstrap.samples", (double) draws.size());
+        return result;
+    }
 
     /** Golden-section search of the profile likelihood over log s in [−8, 8] after a coarse scan. */
     private static double argmaxLogScale(HazardSample s, ForgettingCurve tenant) {
@@ -443,10 +507,14 @@ public final class ForgettingCurveFitter {
     }
 
     /** The maximum-likelihood estimate of one family on one sample. */
-    private record Estimate(CurveFamily family, double[] theta, ForgettingCurve curve, double rate, double logLikelihood) {
+    record Estimate(CurveFamily family, double[] theta, ForgettingCurve curve, double rate, double logLikelihood) {
         static Estimate of(HazardSample sample, CurveFamily family) {
+            return of(sample, family, family.startingGrid());
+        }
+
+        static Estimate of(HazardSample sample, CurveFamily family, List<double[]> startingPoints) {
             java.util.function.ToDoubleFunction<double[]> objective = theta -> -sample.profileLogLikelihood(family.curve(theta));
-            List<double[]> starts = new ArrayList<>(family.startingGrid());
+            List<double[]> starts = new ArrayList<>(startingPoints);
             starts.sort(java.util.Comparator.comparingDouble(objective::applyAsDouble));
             double[] best = null;
             double bestValue = Double.POSITIVE_INFINITY;

@@ -18,29 +18,66 @@ final class HazardSample {
     final double[] censoredCount;
     final double returns;
     final double observations;
+    /** Whether the returns are exposed too (hazard fit) or only {@code censoredAt} is (excitation fit). */
+    private final boolean returnsExposed;
 
-    private HazardSample(double[] returnAt, double[] returnCount, double[] censoredAt, double[] censoredCount) {
+    private HazardSample(double[] returnAt, double[] returnCount, double[] censoredAt, double[] censoredCount, boolean returnsExposed) {
         this.returnAt = returnAt;
         this.returnCount = returnCount;
         this.censoredAt = censoredAt;
         this.censoredCount = censoredCount;
+        this.returnsExposed = returnsExposed;
         this.returns = Arrays.stream(returnCount).sum();
-        this.observations = returns + Arrays.stream(censoredCount).sum();
+        this.observations = returnsExposed ? returns + Arrays.stream(censoredCount).sum() : Arrays.stream(censoredCount).sum();
+    }
+
+    /**
+     * A sample for the excitation fit's M-step: log r is summed at {@code at} with {@code weight}s and
+     * R at every {@code exposureAt} once; reuses the bucketing and the optimiser of the hazard fit.
+     */
+    static HazardSample weighted(double[] at, double[] weight, int n, double[] exposureAt, int m) {
+        java.util.Map<Integer, double[]> returned = new java.util.HashMap<>();
+        java.util.Map<Integer, double[]> exposed = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            double[] acc = returned.computeIfAbsent(bucket(at[i]), b -> new double[2]);
+            acc[0] += weight[i];
+            acc[1] += weight[i] * at[i];
+        }
+        for (int i = 0; i < m; i++) {
+            double[] acc = exposed.computeIfAbsent(bucket(exposureAt[i]), b -> new double[2]);
+            acc[0] += 1;
+            acc[1] += exposureAt[i];
+        }
+        double[][] r = flatten(returned);
+        double[][] e = flatten(exposed);
+        return new HazardSample(r[0], r[1], e[0], e[1], false);
+    }
+
+    private static int bucket(double t) {
+        return t < SMALLEST ? -1 : (int) Math.floor(BUCKETS_PER_DECADE * Math.log10(t / SMALLEST));
     }
 
     static HazardSample of(Reengagements data) {
+        return of(data, null);
+    }
+
+    /** The sample with each user's observations counted {@code userWeight[user]} times (all once when null): a bootstrap draw. */
+    static HazardSample of(Reengagements data, int[] userWeight) {
         java.util.Map<Integer, double[]> returned = new java.util.HashMap<>();
         java.util.Map<Integer, double[]> censored = new java.util.HashMap<>();
         for (int i = 0; i < data.size(); i++) {
+            int w = userWeight == null ? 1 : userWeight[data.user(i)];
+            if (w == 0) {
+                continue;
+            }
             double t = data.elapsedSeconds(i);
-            int bucket = t < SMALLEST ? -1 : (int) Math.floor(BUCKETS_PER_DECADE * Math.log10(t / SMALLEST));
-            double[] acc = (data.returned(i) ? returned : censored).computeIfAbsent(bucket, b -> new double[2]);
-            acc[0] += 1;
-            acc[1] += t;
+            double[] acc = (data.returned(i) ? returned : censored).computeIfAbsent(bucket(t), b -> new double[2]);
+            acc[0] += w;
+            acc[1] += w * t;
         }
         double[][] r = flatten(returned);
         double[][] c = flatten(censored);
-        return new HazardSample(r[0], r[1], c[0], c[1]);
+        return new HazardSample(r[0], r[1], c[0], c[1], true);
     }
 
     private static double[][] flatten(java.util.Map<Integer, double[]> buckets) {
@@ -58,7 +95,7 @@ final class HazardSample {
     /** Σ R(Δt) over every observation: the exposure in units of initial interest-seconds. */
     double integratedRetention(ForgettingCurve curve) {
         double s = 0;
-        for (int k = 0; k < returnAt.length; k++) {
+        for (int k = 0; returnsExposed && k < returnAt.length; k++) {
             s += returnCount[k] * CurveFamily.integral(curve, returnAt[k]);
         }
         for (int k = 0; k < censoredAt.length; k++) {

@@ -74,11 +74,15 @@ public final class Reengagements {
         return builder.build(level, List.copyOf(users));
     }
 
-    private static Iterable<?> keys(Behavior b, Map<ItemId, Set<String>> categories, ReengagementLevel level) {
-        if (level == ReengagementLevel.ITEM) {
-            return List.of(b.itemId());
-        }
-        return categories.getOrDefault(b.itemId(), Set.of());
+    private static final List<String> ANY = List.of("*");
+
+    /** The keys a behaviour engages with at {@code level}: its item, its item's categories, or the user's one key. */
+    static Iterable<?> keys(Behavior b, Map<ItemId, Set<String>> categories, ReengagementLevel level) {
+        return switch (level) {
+            case ITEM -> List.of(b.itemId());
+            case CATEGORY -> categories.getOrDefault(b.itemId(), Set.of());
+            case USER -> ANY;
+        };
     }
 
     private static double seconds(long millis) {

@@ -10,6 +10,7 @@ import dev.lethe.domain.forgetting.PowerLawCurve;
 import dev.lethe.domain.forgetting.ReengagementLevel;
 import dev.lethe.domain.forgetting.Reengagements;
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.ScoringContext;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
@@ -92,13 +94,11 @@ public final class ProfileRecommender implements Recommender {
     private final int[][] neighbours;
     private final long[][] neighbourTimes;
     private final double[][] neighbourTotals;
-    // Training behaviours in time order, for the popularity prior.
-    private final long[] eventTimes;
-    private final int[] eventItems;
+    private final DecayedPopularity popularity;
 
     private ProfileRecommender(String name, Catalogue catalogue, Settings settings, Function<ItemId, Set<String>> categoriesOf,
             int[][] itemCategories, Map<String, Integer> categoryIndex, int[][] neighbours, long[][] neighbourTimes,
-            double[][] neighbourTotals, long[] eventTimes, int[] eventItems) {
+            double[][] neighbourTotals, DecayedPopularity popularity) {
         this.name = name;
         this.catalogue = catalogue;
         this.settings = settings;
@@ -109,8 +109,7 @@ public final class ProfileRecommender implements Recommender {
         this.neighbours = neighbours;
         this.neighbourTimes = neighbourTimes;
         this.neighbourTotals = neighbourTotals;
-        this.eventTimes = eventTimes;
-        this.eventItems = eventItems;
+        this.popularity = popularity;
     }
 
     /**
@@ -133,25 +132,21 @@ public final class ProfileRecommender implements Recommender {
         List<Behavior> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Behavior::occurredAt));
         long[] eventTimes = new long[sorted.size()];
-        int[] eventItems = new int[sorted.size()];
         int m = 0;
         Map<UserId, List<int[]>> sequences = new HashMap<>();
         for (Behavior b : sorted) {
             OptionalInt index = catalogue.indexOf(b.itemId());
             if (index.isPresent()) {
                 eventTimes[m] = b.occurredAt().toEpochMilli();
-                eventItems[m] = index.getAsInt();
                 sequences.computeIfAbsent(b.userId(), u -> new ArrayList<>()).add(new int[] {index.getAsInt(), m});
                 m++;
             }
         }
-        long[] times = Arrays.copyOf(eventTimes, m);
-        int[] items = Arrays.copyOf(eventItems, m);
         PairLists pairs = new PairLists(n);
         for (List<int[]> sequence : sequences.values()) {
             for (int q = 0; q < sequence.size(); q++) {
                 int later = sequence.get(q)[0];
-                long known = times[sequence.get(q)[1]];
+                long known = eventTimes[sequence.get(q)[1]];
                 for (int p = Math.max(0, q - settings.window()); p < q; p++) {
                     int earlier = sequence.get(p)[0];
                     if (earlier != later) {
@@ -165,8 +160,9 @@ public final class ProfileRecommender implements Recommender {
         long[][] neighbourTimes = new long[n][];
         double[][] neighbourTotals = new double[n][];
         pairs.finish(neighbours, neighbourTimes, neighbourTotals);
+        DecayedPopularity popularity = DecayedPopularity.fit(name + "-popularity", catalogue, Optional.of(settings.popularityCurve()), sorted);
         return new ProfileRecommender(name, catalogue, settings, categoriesOf, itemCategories, categoryIndex,
-                neighbours, neighbourTimes, neighbourTotals, times, items);
+                neighbours, neighbourTimes, neighbourTotals, popularity);
     }
 
     /**
@@ -204,7 +200,10 @@ public final class ProfileRecommender implements Recommender {
             }
         }
         ReengagementLevel level = categories.isEmpty() ? ReengagementLevel.ITEM : ReengagementLevel.CATEGORY;
-        return new ForgettingCurveFitter().fit(Reengagements.of(data.events(), categories, level)).map(f -> f.curve());
+        // Only the curve is needed here: no bootstrap.
+        ForgettingCurveFitter fitter = new ForgettingCurveFitter(new ForgettingCurveFitter.Options(
+                java.util.EnumSet.allOf(dev.lethe.domain.forgetting.CurveFamily.class), 0.2, 42, 20));
+        return fitter.fit(Reengagements.of(data.events(), categories, level)).map(f -> f.curve());
     }
 
     @Override
@@ -240,9 +239,7 @@ public final class ProfileRecommender implements Recommender {
         }
         double[] popularity = new double[n];
         if (settings.popularityWeight() > 0 || settings.categoryWeight() > 0) {
-            for (int e = 0; e < eventTimes.length && eventTimes[e] < asOf; e++) {
-                popularity[eventItems[e]] += settings.popularityCurve().retention((asOf - eventTimes[e]) / 1000.0);
-            }
+            this.popularity.score(context, popularity);
         }
         if (settings.categoryWeight() > 0) {
             double[] affinity = categoryAffinity(profile, context.asOf());

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class ForgettingCurveFitterTest {
     private static final double DAY = 86_400;
+    /** Every test but the bootstrap one skips the 30 refits: they are not what it checks. */
+    private static final ForgettingCurveFitter FITTER = new ForgettingCurveFitter(
+            new ForgettingCurveFitter.Options(EnumSet.allOf(CurveFamily.class), 0.2, 42, 20));
 
     private static Reengagements simulate(ForgettingCurve truth, double ratePerDay, int users, long seed) {
         List<Behavior> log = ReengagementSimulation.log(truth, ratePerDay / DAY, users, 20, 365 * DAY, seed);
@@ -22,7 +25,7 @@ class ForgettingCurveFitterTest {
     void recoversTheHalfLifeOfAKnownExponentialRetentionWithinFifteenPercent() {
         Reengagements data = simulate(ExponentialCurve.ofDays(10), 0.3, 200, 1);
 
-        FittedCurve fit = new ForgettingCurveFitter().fit(data, CurveFamily.EXPONENTIAL).orElseThrow();
+        FittedCurve fit = FITTER.fit(data, CurveFamily.EXPONENTIAL).orElseThrow();
 
         assertThat(fit.curve().halfLifeSeconds() / DAY).isCloseTo(10, within(1.5));
         assertThat(fit.statistics().get("returnRatePerSecond") * DAY).isCloseTo(0.3, within(0.045));
@@ -32,7 +35,7 @@ class ForgettingCurveFitterTest {
     void standardErrorOfTheHalfLifeCoversTheTruth() {
         Reengagements data = simulate(ExponentialCurve.ofDays(10), 0.3, 200, 2);
 
-        FittedCurve fit = new ForgettingCurveFitter().fit(data, CurveFamily.EXPONENTIAL).orElseThrow();
+        FittedCurve fit = FITTER.fit(data, CurveFamily.EXPONENTIAL).orElseThrow();
 
         double se = fit.statistics().get("se.halfLifeSeconds");
         assertThat(se).isPositive().isLessThan(0.15 * 10 * DAY);
@@ -40,11 +43,24 @@ class ForgettingCurveFitterTest {
     }
 
     @Test
+    void userBootstrapGivesAStandardErrorThatCoversTheTruth() {
+        Reengagements data = simulate(ExponentialCurve.ofDays(10), 0.3, 200, 12);
+
+        FittedCurve fit = new ForgettingCurveFitter().fit(data, CurveFamily.EXPONENTIAL).orElseThrow();
+
+        double se = fit.statistics().get("bootstrap.se.halfLifeSeconds");
+        assertThat(fit.statistics().get("bootstrap.samples")).isEqualTo(30.0);
+        assertThat(se).isPositive().isLessThan(0.15 * 10 * DAY);
+        assertThat(Math.abs(fit.curve().halfLifeSeconds() - 10 * DAY)).isLessThan(4 * se);
+        assertThat(fit.statistics().get("bootstrap.halfLifeSeconds.p05")).isLessThan(fit.statistics().get("bootstrap.halfLifeSeconds.p95"));
+    }
+
+    @Test
     void recoversTheParametersOfAKnownPowerLaw() {
         PowerLawCurve truth = new PowerLawCurve(0.8, DAY);
         Reengagements data = simulate(truth, 0.5, 300, 3);
 
-        PowerLawCurve fit = (PowerLawCurve) new ForgettingCurveFitter().fit(data, CurveFamily.POWER_LAW).orElseThrow().curve();
+        PowerLawCurve fit = (PowerLawCurve) FITTER.fit(data, CurveFamily.POWER_LAW).orElseThrow().curve();
 
         assertThat(fit.decay()).isCloseTo(0.8, within(0.15));
         assertThat(fit.halfLifeSeconds() / truth.halfLifeSeconds()).isCloseTo(1, within(0.2));
@@ -53,9 +69,9 @@ class ForgettingCurveFitterTest {
     @Test
     void recoversTheParametersOfAKnownTwoPhaseCurve() {
         TwoPhaseCurve truth = new TwoPhaseCurve(DAY, 60 * DAY, 0.6);
-        Reengagements data = simulate(truth, 1.0, 300, 4);
+        Reengagements data = simulate(truth, 0.3, 150, 4);
 
-        TwoPhaseCurve fit = (TwoPhaseCurve) new ForgettingCurveFitter().fit(data, CurveFamily.TWO_PHASE).orElseThrow().curve();
+        TwoPhaseCurve fit = (TwoPhaseCurve) FITTER.fit(data, CurveFamily.TWO_PHASE).orElseThrow().curve();
 
         assertThat(fit.fastWeight()).isCloseTo(0.6, within(0.1));
         assertThat(fit.fastHalfLifeSeconds() / DAY).isCloseTo(1, within(0.3));
@@ -66,7 +82,7 @@ class ForgettingCurveFitterTest {
     void heldOutLikelihoodChoosesThePowerLawForPowerLawData() {
         Reengagements data = simulate(new PowerLawCurve(0.7, 3600), 2.0, 200, 5);
 
-        FittedCurve fit = new ForgettingCurveFitter().fit(data).orElseThrow();
+        FittedCurve fit = FITTER.fit(data).orElseThrow();
 
         assertThat(fit.family()).isEqualTo(CurveFamily.POWER_LAW);
         assertThat(fit.statistics()).containsKeys("heldOutLogLikelihoodPerObservation.exponential",
@@ -77,7 +93,7 @@ class ForgettingCurveFitterTest {
     void retentionPointsOfAGoodFitFollowTheFittedCurve() {
         Reengagements data = simulate(ExponentialCurve.ofDays(10), 0.3, 200, 6);
 
-        FittedCurve fit = new ForgettingCurveFitter().fit(data, CurveFamily.EXPONENTIAL).orElseThrow();
+        FittedCurve fit = FITTER.fit(data, CurveFamily.EXPONENTIAL).orElseThrow();
 
         List<RetentionPoint> wellObserved = fit.retentionPlot().stream().filter(p -> p.returns() >= 200).toList();
         assertThat(wellObserved).hasSizeGreaterThanOrEqualTo(3);
@@ -90,7 +106,7 @@ class ForgettingCurveFitterTest {
     void noFitWithoutEnoughReturns() {
         Reengagements data = simulate(ExponentialCurve.ofDays(1), 0.001, 5, 7);
 
-        assertThat(new ForgettingCurveFitter().fit(data)).isEmpty();
+        assertThat(FITTER.fit(data)).isEmpty();
     }
 
     @Test

@@ -56,7 +56,7 @@ final class ReengagementSimulation {
             }
         }
         double lo = 0;
-        for (int k = 0; k < 80; k++) {
+        for (int k = 0; k < 50; k++) {
             double mid = 0.5 * (lo + hi);
             if (CurveFamily.integral(curve, mid) < target) {
                 lo = mid;
