@@ -33,11 +33,12 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The event log in table {@code behavior_events}. Appends are one transaction per call: the event ids
- * already stored are looked up first, the new rows go in as one JDBC batch (one multi-row INSERT with
- * Connector/J's {@code rewriteBatchedStatements}), and a unique-key clash with a concurrent writer rolls
- * the whole call back and runs it again, when the clashing ids are then reported DUPLICATE. Rows go in
- * sorted by event id, so behaviours of one batch at the very same moment are ordered by event id.
+ * The event log in table {@code behavior_events}. An append is optimistic: the batch goes in as one JDBC
+ * batch (one multi-row INSERT with Connector/J's {@code rewriteBatchedStatements}) in one transaction.
+ * Only when a unique key clashes (a retried batch, a concurrent writer) is that transaction rolled back
+ * and a second one looks the stored event ids up and inserts the rest; a clash there with a concurrent
+ * writer runs it again, when the clashing ids are reported DUPLICATE. Rows go in sorted by event id, so
+ * behaviours of one batch at the very same moment are ordered by event id.
  */
 final class JdbcBehaviorRepository implements BehaviorRepository {
     private static final String COLUMNS = "event_id, user_id, item_id, behavior_type, event_value, dwell_us, occurred_at";
@@ -100,23 +101,54 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
         }
         Instant receivedAt = clock.instant();
         String what = "append " + behaviors.size() + " behaviours of tenant " + tenantId;
+        Optional<List<AppendOutcome>> allNew = jdbc.transaction(what, connection -> {
+            try {
+                insert(connection, tenantId, firstOccurrences(behaviors, firstOccurrence, Set.of()), receivedAt);
+                return Optional.of(outcomes(behaviors.size(), firstOccurrence, Set.of()));
+            } catch (SQLException e) {
+                if (!Jdbc.isDuplicateKey(e)) {
+                    throw e;
+                }
+                connection.rollback();
+                return Optional.empty();
+            }
+        });
+        if (allNew.isPresent()) {
+            return allNew.get();
+        }
+        // A retry or a concurrent writer stored some of them: look the stored ids up and insert the rest.
         return jdbc.transaction(what, e -> Jdbc.isTransient(e) || Jdbc.isDuplicateKey(e), connection -> {
             Set<String> stored = existingEventIds(connection, tenantId, new ArrayList<>(firstOccurrence.keySet()));
-            AppendOutcome[] outcomes = new AppendOutcome[behaviors.size()];
-            Arrays.fill(outcomes, AppendOutcome.DUPLICATE);
-            List<Behavior> fresh = new ArrayList<>(firstOccurrence.size() - stored.size());
-            for (Map.Entry<String, Integer> first : firstOccurrence.entrySet()) {
-                if (!stored.contains(first.getKey())) {
-                    outcomes[first.getValue()] = AppendOutcome.STORED;
-                    fresh.add(behaviors.get(first.getValue()));
-                }
-            }
-            // Every writer takes the unique-key locks in the same order, so concurrent overlapping batches
-            // wait for each other instead of deadlocking.
-            fresh.sort(Comparator.comparing(Behavior::eventId));
-            insert(connection, tenantId, fresh, receivedAt);
-            return List.of(outcomes);
+            insert(connection, tenantId, firstOccurrences(behaviors, firstOccurrence, stored), receivedAt);
+            return outcomes(behaviors.size(), firstOccurrence, stored);
         });
+    }
+
+    /**
+     * The first occurrences not yet stored, sorted by event id: every writer then takes the unique-key
+     * locks in the same order, so concurrent overlapping batches wait for each other instead of deadlocking.
+     */
+    private static List<Behavior> firstOccurrences(List<Behavior> behaviors, Map<String, Integer> firstOccurrence, Set<String> stored) {
+        List<Behavior> fresh = new ArrayList<>(firstOccurrence.size());
+        for (Map.Entry<String, Integer> first : firstOccurrence.entrySet()) {
+            if (!stored.contains(first.getKey())) {
+                fresh.add(behaviors.get(first.getValue()));
+            }
+        }
+        fresh.sort(Comparator.comparing(Behavior::eventId));
+        return fresh;
+    }
+
+    /** STORED for each first occurrence not already stored, DUPLICATE for everything else, in input order. */
+    private static List<AppendOutcome> outcomes(int size, Map<String, Integer> firstOccurrence, Set<String> stored) {
+        AppendOutcome[] outcomes = new AppendOutcome[size];
+        Arrays.fill(outcomes, AppendOutcome.DUPLICATE);
+        for (Map.Entry<String, Integer> first : firstOccurrence.entrySet()) {
+            if (!stored.contains(first.getKey())) {
+                outcomes[first.getValue()] = AppendOutcome.STORED;
+            }
+        }
+        return List.of(outcomes);
     }
 
     private static Set<String> existingEventIds(Connection connection, TenantId tenantId, List<String> eventIds) throws SQLException {
