@@ -8,7 +8,6 @@ import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.application.port.out.TenantRepository;
 import dev.lethe.domain.behavior.Behavior;
-import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.forgetting.ForgettingCurve;
@@ -22,9 +21,6 @@ import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -165,20 +161,9 @@ public final class ServingModels implements CheckServingUseCase {
     }
 
     private Served build(TenantId tenantId) {
-        List<Behavior> log = new ArrayList<>();
-        Set<ItemId> ids = new HashSet<>();
-        behaviors.forEachInTimeOrder(tenantId, b -> {
-            log.add(b);
-            ids.add(b.itemId());
-        });
-        Map<ItemId, Set<String>> categories = new HashMap<>();
-        items.forEach(tenantId, item -> {
-            ids.add(item.id());
-            if (!item.categories().isEmpty()) {
-                categories.put(item.id(), item.categories());
-            }
-        });
-        Catalogue catalogue = Catalogue.of(ids);
+        TenantLog tenantLog = TenantLog.read(behaviors, items, tenantId);
+        List<Behavior> log = tenantLog.events();
+        Catalogue catalogue = tenantLog.catalogue();
         CurveInForce curve = tenantCurve(tenantId);
         Recommender popularity = DecayedPopularity.fit(POPULARITY, catalogue, Optional.of(curve.curve()), log);
         Optional<ModelVersion> active = registry.flatMap(r -> r.active(tenantId));
@@ -195,7 +180,7 @@ public final class ServingModels implements CheckServingUseCase {
                 return new Served(popularity, popularity);
             }
         }
-        JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(curve, item -> categories.getOrDefault(item, Set.of()), weightsFor(tenantId));
+        JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(curve, tenantLog::categoriesOf, weightsFor(tenantId));
         return JavaFamilies.refit(version.family(), catalogue, log, inputs)
                 .map(model -> new Served(model, popularity, active))
                 .orElseGet(() -> {
