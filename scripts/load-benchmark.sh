@@ -48,6 +48,12 @@ echo "== open loop at a constant ${RATE} requests/s, ${SECONDS_PER_RUN}s each"
 $GEN "$RATE" "$SECONDS_PER_RUN" health "$USERS"
 $GEN "$RATE" "$SECONDS_PER_RUN" recommend "$USERS"
 
+echo "== mixed (before the ingestion runs grow the log): recommendations at ${RATE}/s while 20 batches/s (2,000 events/s) are ingested (serving refresh interval 1 s)"
+$GEN 20 "$SECONDS_PER_RUN" ingest "$USERS" 100 &
+INGEST_PID=$!
+$GEN "$RATE" "$SECONDS_PER_RUN" recommend "$USERS"
+wait "$INGEST_PID"
+
 echo "== batch ingestion (100 events per request)"
 LETHE_BATCH=100 wrk -t2 -c8 -d"${SECONDS_PER_RUN}s" --latency -s scripts/wrk/ingest.lua "http://127.0.0.1:$PORT" | grep -E 'Requests/sec|50%|99%|Latency |Non-2xx'
 $GEN 20 "$SECONDS_PER_RUN" ingest "$USERS" 100

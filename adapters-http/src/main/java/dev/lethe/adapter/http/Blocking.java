@@ -3,8 +3,10 @@ package dev.lethe.adapter.http;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Runs use cases (which block on JDBC and model engines) on the named worker pool, unordered so
@@ -30,6 +32,15 @@ final class Blocking {
                 ctx.fail(e);
             }
         });
+    }
+
+    /** Answers 200 with the found value's JSON, or fails with {@code missing}. */
+    static <T> void jsonOrMissing(RoutingContext ctx, Optional<T> found, Function<T, Object> body, Problem missing) {
+        if (found.isEmpty()) {
+            ctx.fail(missing);
+        } else {
+            json(ctx, 200, body.apply(found.get()));
+        }
     }
 
     /** Ends the exchange with a JSON body. */

@@ -3,6 +3,9 @@ package dev.lethe.adapter.http;
 import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
 import dev.lethe.application.port.out.PersistenceException;
 import io.vertx.core.Handler;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -25,7 +28,27 @@ final class FailureHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Problem problem = toProblem(ctx.failure(), ctx.statusCode());
+        answer(ctx, ctx.statusCode());
+    }
+
+    /** The router's handler for unrouted failures of {@code status} (404, 405, undecodable URIs…), whose context may not carry it. */
+    Handler<RoutingContext> forStatus(int status) {
+        return ctx -> answer(ctx, ctx.failure() == null && ctx.statusCode() < 400 ? status : ctx.statusCode());
+    }
+
+    /** Answers requests Netty could not decode (header or request line too long, broken framing), before any routing. */
+    static void invalidRequest(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        int status = cause instanceof TooLongHttpHeaderException ? 431 : cause instanceof TooLongHttpLineException ? 414 : 400;
+        Problem problem = fromStatus(status);
+        ProblemBody body = new ProblemBody(ProblemBody.TYPE_BASE + problem.code().replace('_', '-'), title(status), status,
+                problem.getMessage(), problem.code(), problem.field().orElse(null), null);
+        request.response().setStatusCode(status).putHeader("Content-Type", PROBLEM_JSON).putHeader("Connection", "close")
+                .end(Json.write(body)).onComplete(done -> request.connection().close());
+    }
+
+    private void answer(RoutingContext ctx, int statusCode) {
+        Problem problem = toProblem(ctx.failure(), statusCode);
         if (problem.status() == 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
         } else if (problem.status() > 500) {
@@ -70,11 +93,13 @@ final class FailureHandler implements Handler<RoutingContext> {
 
     private static Problem fromStatus(int status) {
         return switch (status) {
-            case 400 -> new Problem(400, "bad_request", Optional.empty(), "the request is malformed");
+            case 400 -> new Problem(400, "bad_request", Optional.empty(), "the request is malformed (e.g. an undecodable path or query)");
             case 401 -> Problem.unauthorized("unauthorized", "missing or unknown API key");
             case 404 -> new Problem(404, "route_not_found", Optional.empty(), "no such resource");
             case 405 -> new Problem(405, "method_not_allowed", Optional.empty(), "this resource does not support the method");
             case 413 -> new Problem(413, "body_too_large", Optional.of("body"), "the request body exceeds the configured limit");
+            case 414 -> new Problem(414, "uri_too_long", Optional.empty(), "the request line is too long");
+            case 431 -> new Problem(431, "headers_too_large", Optional.empty(), "the request headers are too large");
             case 415 -> new Problem(415, "unsupported_media_type", Optional.of("Content-Type"), "unsupported content type");
             default -> status >= 400 && status < 600
                     ? new Problem(status, "http_" + status, Optional.empty(), title(status))
@@ -91,7 +116,9 @@ final class FailureHandler implements Handler<RoutingContext> {
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
             case 415 -> "Unsupported Media Type";
+            case 431 -> "Request Header Fields Too Large";
             case 422 -> "Unprocessable Content";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Client Error";

@@ -56,6 +56,7 @@ public final class LetheHttpServer implements AutoCloseable {
         try {
             server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()).setIdleTimeout(120))
                     .requestHandler(router(new Blocking(worker)))
+                    .invalidRequestHandler(FailureHandler::invalidRequest)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -126,7 +127,7 @@ public final class LetheHttpServer implements AutoCloseable {
 
         router.route().failureHandler(failure);
         for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
-            router.errorHandler(status, failure);
+            router.errorHandler(status, failure.forStatus(status));
         }
         return router;
     }

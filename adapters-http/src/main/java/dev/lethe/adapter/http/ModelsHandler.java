@@ -43,13 +43,8 @@ final class ModelsHandler {
     void activate(RoutingContext ctx) {
         Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
         int version = Params.pathInteger(ctx.pathParam("version"), "version");
-        blocking.run(ctx, () -> models.activate(tenant.id(), version), (c, activated) -> {
-            if (activated.isEmpty()) {
-                c.fail(Problem.notFound("version", "no model version " + version));
-            } else {
-                Blocking.json(c, 200, ModelResponse.of(activated.get()));
-            }
-        });
+        blocking.run(ctx, () -> models.activate(tenant.id(), version), (c, activated) ->
+                Blocking.jsonOrMissing(c, activated, ModelResponse::of, Problem.notFound("version", "no model version " + version)));
     }
 
     void forgettingCurve(RoutingContext ctx) {

@@ -52,13 +52,8 @@ final class TrainingJobsHandler {
         if (id.length() > 64) {
             throw Problem.badRequest("jobId", "invalid_id", "jobId must be at most 64 characters");
         }
-        blocking.run(ctx, () -> train.job(tenant.id(), id), (c, job) -> {
-            if (job.isEmpty()) {
-                c.fail(Problem.notFound("jobId", "no training job " + id));
-            } else {
-                Blocking.json(c, 200, JobResponse.of(job.get()));
-            }
-        });
+        blocking.run(ctx, () -> train.job(tenant.id(), id), (c, job) ->
+                Blocking.jsonOrMissing(c, job, JobResponse::of, Problem.notFound("jobId", "no training job " + id)));
     }
 
     void list(RoutingContext ctx) {

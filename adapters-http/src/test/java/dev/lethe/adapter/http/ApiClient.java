@@ -70,6 +70,27 @@ final class ApiClient {
         return send("DELETE", path, Optional.of(key), Optional.empty(), Optional.empty());
     }
 
+    /** Writes {@code request} verbatim to a new connection and reads the whole response (the server closes it). */
+    Reply raw(String request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headerEnd = response.indexOf("\r\n\r\n");
+            String[] head = response.substring(0, headerEnd).split("\r\n");
+            String contentType = "";
+            for (String line : head) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                    contentType = line.substring("content-type:".length()).trim();
+                }
+            }
+            return new Reply(Integer.parseInt(head[0].split(" ")[1]), contentType, response.substring(headerEnd + 4));
+        } catch (IOException e) {
+            throw new AssertionError("raw request failed", e);
+        }
+    }
+
     /** Creates a tenant with the admin key and returns its API key. */
     String createTenant(String id, String kind) {
         Reply reply = post("/v1/tenants", TestServer.ADMIN_KEY, "{\"id\":\"" + id + "\",\"name\":\"Tenant " + id + "\",\"kind\":\"" + kind + "\"}");

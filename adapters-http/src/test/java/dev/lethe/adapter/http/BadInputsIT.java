@@ -120,6 +120,22 @@ class BadInputsIT {
         assertProblem(reply, status, code, field);
     }
 
+    static Stream<Arguments> malformedRequests() {
+        return Stream.of(
+                Arguments.of("undecodable path", "/v1/users/%zz/recommendations", "", 400, "bad_request"),
+                Arguments.of("undecodable query", "/v1/users/u1/recommendations?k=%zz", "", 400, "bad_request"),
+                Arguments.of("header too large", "/v1/models", "X-Big: " + "a".repeat(20_000) + "\r\n", 431, "headers_too_large"));
+    }
+
+    /** Requests no well-behaved client library would send, written to the socket as they are. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedRequests")
+    void malformedRequestsAreRefusedAsProblemJson(String name, String target, String extraHeaders, int status, String code) {
+        ApiClient.Reply reply = client.raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + tenantKey
+                + "\r\n" + extraHeaders + "Connection: close\r\n\r\n");
+        assertProblem(reply, status, code, null);
+    }
+
     @Test
     void aBatchOfMoreThanTenThousandEventsIsTooLarge() {
         StringBuilder body = new StringBuilder("[");

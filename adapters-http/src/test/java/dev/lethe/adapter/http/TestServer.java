@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,13 +43,13 @@ final class TestServer implements AutoCloseable {
         return t;
     });
 
-    TestServer(Path artifactDirectory, Optional<ModelEnginePort> engine, int port, int workers) {
+    TestServer(Path artifactDirectory, Optional<ModelEnginePort> engine, int port, int workers, Duration servingRefresh) {
         Clock clock = Clock.systemUTC();
-        serving = new ServingModels(behaviors, items, tenants, curves, registry, engine);
+        serving = new ServingModels(behaviors, items, tenants, curves, registry, engine, clock, servingRefresh);
         LetheApi api = new LetheApi(
                 new CreateTenantService(tenants, new SecureRandom(), clock),
                 new AuthenticateTenantService(tenants),
-                new IngestBehaviorsService(behaviors, clock, serving::invalidate),
+                new IngestBehaviorsService(behaviors, clock, serving::eventsArrived),
                 new UpsertItemService(items, serving::invalidate),
                 new RecommendService(behaviors, items, serving, clock),
                 new GetInterestsService(behaviors, items, serving, clock),
@@ -63,7 +64,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path artifactDirectory, Optional<ModelEnginePort> engine) {
-        return new TestServer(artifactDirectory, engine, 0, 8);
+        return new TestServer(artifactDirectory, engine, 0, 8, Duration.ZERO);
     }
 
     @Override

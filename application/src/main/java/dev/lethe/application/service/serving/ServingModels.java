@@ -8,7 +8,6 @@ import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.application.port.out.TenantRepository;
 import dev.lethe.domain.behavior.Behavior;
-import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.forgetting.ForgettingCurve;
@@ -21,10 +20,9 @@ import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,22 +50,38 @@ public final class ServingModels implements CheckServingUseCase {
     private final ForgettingCurveRepository curves;
     private final Optional<ModelRegistry> registry;
     private final Optional<ModelEnginePort> engine;
-    private final ConcurrentHashMap<TenantId, Served> served = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration refreshInterval;
+    private final ConcurrentHashMap<TenantId, Built> served = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<VersionKey, Recommender> loaded = new ConcurrentHashMap<>();
 
     /** Serves decayed popularity only (no registry). */
     public ServingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants, ForgettingCurveRepository curves) {
-        this(behaviors, items, tenants, curves, Optional.empty(), Optional.empty());
+        this(behaviors, items, tenants, curves, Optional.empty(), Optional.empty(), Clock.systemUTC(), Duration.ZERO);
     }
 
     /** Serves the active registered version, loading file-backed families with {@code engine} when present. */
     public ServingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants, ForgettingCurveRepository curves,
                          ModelRegistry registry, Optional<ModelEnginePort> engine) {
-        this(behaviors, items, tenants, curves, Optional.of(registry), engine);
+        this(behaviors, items, tenants, curves, Optional.of(registry), engine, Clock.systemUTC(), Duration.ZERO);
+    }
+
+    /**
+     * As above, rebuilding after new events at most once per {@code refreshInterval} (see {@link #eventsArrived}):
+     * under continuous ingestion a tenant's models are rebuilt from its log once per interval, not once per batch.
+     */
+    public ServingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants, ForgettingCurveRepository curves,
+                         ModelRegistry registry, Optional<ModelEnginePort> engine, Clock clock, Duration refreshInterval) {
+        this(behaviors, items, tenants, curves, Optional.of(registry), engine, clock, refreshInterval);
     }
 
     private ServingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants, ForgettingCurveRepository curves,
-                          Optional<ModelRegistry> registry, Optional<ModelEnginePort> engine) {
+                          Optional<ModelRegistry> registry, Optional<ModelEnginePort> engine, Clock clock, Duration refreshInterval) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (refreshInterval.isNegative()) {
+            throw new IllegalArgumentException("refreshInterval must not be negative, got: " + refreshInterval);
+        }
+        this.refreshInterval = refreshInterval;
         this.behaviors = behaviors;
         this.items = items;
         this.tenants = tenants;
@@ -104,15 +118,33 @@ public final class ServingModels implements CheckServingUseCase {
         }
     }
 
-    /** The tenant's models, building them when missing or stale. */
+    /** The tenant's models, building them when missing, and rebuilding them when stale and the refresh interval has passed. */
     public Served forTenant(TenantId tenantId) {
-        return served.computeIfAbsent(tenantId, this::build);
+        Built current = served.get(tenantId);
+        if (current != null && (!current.stale || clock.millis() - current.builtAtMillis < refreshInterval.toMillis())) {
+            return current.served;
+        }
+        // One rebuild: requests that raced here find the fresh entry once it is in.
+        return served.compute(tenantId, (id, now) -> now != null && now != current ? now : new Built(build(id), clock.millis(), false)).served;
     }
 
-    /** Marks the tenant's models stale; the next request rebuilds them (loaded artifacts stay cached). */
+    /**
+     * Drops the tenant's models now; the next request rebuilds them (loaded artifacts stay cached). For
+     * changes that must show at once: erasure, activation, catalogue changes.
+     */
     public void invalidate(TenantId tenantId) {
         served.remove(tenantId);
     }
+
+    /**
+     * New behaviours were stored: the models are rebuilt by the first request after the refresh interval
+     * since the last build; until then the previous models answer (users' own histories are always read fresh).
+     */
+    public void eventsArrived(TenantId tenantId) {
+        served.computeIfPresent(tenantId, (id, built) -> built.stale ? built : new Built(built.served, built.builtAtMillis, true));
+    }
+
+    private record Built(Served served, long builtAtMillis, boolean stale) {}
 
     /** The curve in force for the tenant: the fitted one when present, else the tenant kind's default. */
     public ForgettingCurve curveFor(TenantId tenantId) {
@@ -165,20 +197,9 @@ public final class ServingModels implements CheckServingUseCase {
     }
 
     private Served build(TenantId tenantId) {
-        List<Behavior> log = new ArrayList<>();
-        Set<ItemId> ids = new HashSet<>();
-        behaviors.forEachInTimeOrder(tenantId, b -> {
-            log.add(b);
-            ids.add(b.itemId());
-        });
-        Map<ItemId, Set<String>> categories = new HashMap<>();
-        items.forEach(tenantId, item -> {
-            ids.add(item.id());
-            if (!item.categories().isEmpty()) {
-                categories.put(item.id(), item.categories());
-            }
-        });
-        Catalogue catalogue = Catalogue.of(ids);
+        TenantLog tenantLog = TenantLog.read(behaviors, items, tenantId);
+        List<Behavior> log = tenantLog.events();
+        Catalogue catalogue = tenantLog.catalogue();
         CurveInForce curve = tenantCurve(tenantId);
         Recommender popularity = DecayedPopularity.fit(POPULARITY, catalogue, Optional.of(curve.curve()), log);
         Optional<ModelVersion> active = registry.flatMap(r -> r.active(tenantId));
@@ -195,7 +216,7 @@ public final class ServingModels implements CheckServingUseCase {
                 return new Served(popularity, popularity);
             }
         }
-        JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(curve, item -> categories.getOrDefault(item, Set.of()), weightsFor(tenantId));
+        JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(curve, tenantLog::categoriesOf, weightsFor(tenantId));
         return JavaFamilies.refit(version.family(), catalogue, log, inputs)
                 .map(model -> new Served(model, popularity, active))
                 .orElseGet(() -> {

@@ -10,10 +10,8 @@ import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.application.service.serving.JavaFamilies;
 import dev.lethe.application.service.serving.ServingModels;
-import dev.lethe.domain.behavior.Behavior;
-import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.application.service.serving.TenantLog;
 import dev.lethe.domain.forgetting.ForgettingCurve;
-import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
@@ -28,9 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,27 +119,14 @@ public final class TrainModelService implements TrainModelUseCase {
         try {
             progress.report(0, "reading events", true);
             TenantId tenant = queued.tenantId();
-            List<Behavior> log = new ArrayList<>();
-            Set<ItemId> ids = new HashSet<>();
-            behaviors.forEachInTimeOrder(tenant, b -> {
-                log.add(b);
-                ids.add(b.itemId());
-            });
-            Map<ItemId, Set<String>> categories = new HashMap<>();
-            items.forEach(tenant, item -> {
-                ids.add(item.id());
-                if (!item.categories().isEmpty()) {
-                    categories.put(item.id(), item.categories());
-                }
-            });
-            if (log.isEmpty()) {
+            TenantLog log = TenantLog.read(behaviors, items, tenant);
+            if (log.events().isEmpty()) {
                 throw new IllegalStateException("the tenant has no events to train on");
             }
-            TrainingData data = LeaveLastOut.split(Catalogue.of(ids), log, MAX_VALIDATION_CASES);
+            TrainingData data = LeaveLastOut.split(log.catalogue(), log.events(), MAX_VALIDATION_CASES);
             progress.report(0.1, "training on " + data.events().size() + " events", true);
 
-            JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(serving.tenantCurve(tenant),
-                    item -> categories.getOrDefault(item, Set.of()), serving.weightsFor(tenant));
+            JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(serving.tenantCurve(tenant), log::categoriesOf, serving.weightsFor(tenant));
             Recommender model = train(queued.family(), inputs, data, progress);
             progress.report(0.8, "validating on " + data.validation().size() + " users", true);
             Map<String, Double> metrics = new HashMap<>(ValidationMetrics.evaluate(model, data.validation(),

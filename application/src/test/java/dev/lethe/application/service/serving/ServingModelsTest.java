@@ -110,6 +110,42 @@ class ServingModelsTest {
     }
 
     @Test
+    void newEventsRebuildAtMostOncePerRefreshIntervalWhileErasureRebuildsAtOnce() {
+        when(registry.active(TENANT)).thenReturn(Optional.empty());
+        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(0);
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(millis.get());
+            }
+        };
+        ServingModels models = new ServingModels(behaviors, items, tenants, curves, registry, Optional.of(engine), clock, java.time.Duration.ofSeconds(5));
+        ServingModels.Served first = models.forTenant(TENANT);
+
+        models.eventsArrived(TENANT);
+        millis.set(4_000);
+        assertThat(models.forTenant(TENANT)).isSameAs(first);
+        millis.set(5_000);
+        ServingModels.Served second = models.forTenant(TENANT);
+        assertThat(second).isNotSameAs(first);
+        assertThat(models.forTenant(TENANT)).isSameAs(second);
+
+        models.invalidate(TENANT);
+        assertThat(models.forTenant(TENANT)).isNotSameAs(second);
+        verify(behaviors, times(3)).forEachInTimeOrder(eq(TENANT), any());
+    }
+
+    @Test
     void aUserCurveTakesPrecedenceOverTheTenantDefault() {
         ForgettingCurveRepository.StoredCurve mine = new ForgettingCurveRepository.StoredCurve("user:u1",
                 dev.lethe.domain.forgetting.ExponentialCurve.ofDays(3), Map.of(), Instant.EPOCH);
