@@ -56,4 +56,46 @@ class DecayedPopularityTest {
         assertThat(early[catalogue.indexOf(OLD).getAsInt()]).isGreaterThan(early[catalogue.indexOf(NEW).getAsInt()]);
         assertThat(late[catalogue.indexOf(NEW).getAsInt()]).isGreaterThan(late[catalogue.indexOf(OLD).getAsInt()]);
     }
+
+    @Test
+    void trainerAlsoCountsTheValidationEventsWhichArePastAtTestTime() {
+        Catalogue three = Events.catalogue(3);
+        List<Behavior> training = List.of(Events.event("a", "0", 1));
+        TrainingData data = new TrainingData(three, training,
+                List.of(new TrainingData.ValidationCase(Events.context("a", training, 5), new ItemId("2"))));
+
+        Recommender pop = DecayedPopularity.trainer("pop", Optional.empty()).train(data, TrainingListener.SILENT);
+
+        assertThat(Events.score(pop, new ScoringContext(new UserId("x"), List.of(), Events.day(6)))).containsExactly(1, 0, 1);
+        assertThat(Events.score(pop, new ScoringContext(new UserId("x"), List.of(), Events.day(5)))).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void reportsItsHalfLifeInDays() {
+        DecayedPopularity pop = DecayedPopularity.fit("d", catalogue, Optional.of(ExponentialCurve.ofDays(30)), List.of());
+
+        assertThat(pop.fittedParameters().get("halfLifeDays")).isCloseTo(30.0, within(1e-9));
+    }
+
+    @Test
+    void checkpointedScoresEqualReadingTheWholeLog() {
+        Catalogue items = Events.catalogue(20);
+        List<Behavior> events = Events.random(5, 5 * DecayedPopularity.CHECKPOINT_EVENTS + 77, 30, 20, 500);
+        for (Optional<ExponentialCurve> curve : List.of(Optional.<ExponentialCurve>empty(), Optional.of(ExponentialCurve.ofDays(3)))) {
+            DecayedPopularity model = DecayedPopularity.fit("m", items, curve.map(c -> c), events);
+            for (double day : new double[] {0.5, 77.7, 250, 499.99, 600}) {
+                double[] expected = new double[items.size()];
+                for (Behavior b : events) {
+                    if (b.occurredAt().isBefore(Events.day(day))) {
+                        expected[items.indexOf(b.itemId()).getAsInt()] +=
+                                curve.map(c -> c.retention(java.time.Duration.between(b.occurredAt(), Events.day(day)))).orElse(1.0);
+                    }
+                }
+                double[] actual = Events.score(model, new ScoringContext(new UserId("q"), List.of(), Events.day(day)));
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).as("item %d on day %s with %s", i, day, curve).isCloseTo(expected[i], within(1e-9 * (1 + expected[i])));
+                }
+            }
+        }
+    }
 }

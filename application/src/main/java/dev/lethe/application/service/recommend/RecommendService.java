@@ -5,9 +5,11 @@ import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.Recommendations;
 import dev.lethe.application.port.out.BehaviorRepository;
 import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.application.service.interest.DecayedInterests;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.Recommender;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,8 @@ import java.util.Set;
 public final class RecommendService implements RecommendUseCase {
     /** How much of a user's recent history the model sees. */
     public static final int HISTORY_LENGTH = 200;
+    /** How many past interests an explained item lists at most. */
+    public static final int MAX_REASONS = 5;
 
     private final BehaviorRepository behaviors;
     private final ItemRepository items;
@@ -92,6 +97,34 @@ public final class RecommendService implements RecommendUseCase {
                 result.add(new Recommendations.Item(catalogue.item(i), scores[i], List.of()));
             }
         }
-        return new Recommendations(query.userId(), asOf, model.name(), coldStart, result);
+        List<Recommendations.Item> answered = query.explain() && !result.isEmpty() ? explain(query, model, history, result, asOf) : result;
+        return new Recommendations(query.userId(), asOf, model.name(), coldStart, answered);
+    }
+
+    /**
+     * Adds to each item the past interests behind it: the model's own explanation when it has one (the
+     * profile recommender's co-occurring items and categories), else the user's interest profile in the
+     * item's categories.
+     */
+    private List<Recommendations.Item> explain(RecommendQuery query, Recommender model, List<Behavior> history,
+                                               List<Recommendations.Item> ranked, Instant asOf) {
+        List<Recommendations.Item> explained = new ArrayList<>(ranked.size());
+        if (model instanceof ProfileRecommender profile && !history.isEmpty()) {
+            ScoringContext context = new ScoringContext(query.userId(), history, asOf);
+            for (Recommendations.Item item : ranked) {
+                explained.add(new Recommendations.Item(item.itemId(), item.score(),
+                        DecayedInterests.reasonsOf(profile.explain(context, item.itemId(), MAX_REASONS), MAX_REASONS)));
+            }
+            return explained;
+        }
+        Set<ItemId> ids = new LinkedHashSet<>();
+        history.forEach(b -> ids.add(b.itemId()));
+        ranked.forEach(i -> ids.add(i.itemId()));
+        DecayedInterests interests = DecayedInterests.of(query.userId(), history, items.findAll(query.tenantId(), ids),
+                models.curveFor(query.tenantId(), query.userId()).curve(), models.weightsFor(query.tenantId()), asOf);
+        for (Recommendations.Item item : ranked) {
+            explained.add(new Recommendations.Item(item.itemId(), item.score(), interests.reasonsFor(item.itemId(), MAX_REASONS)));
+        }
+        return explained;
     }
 }
