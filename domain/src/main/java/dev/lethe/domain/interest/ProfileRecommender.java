@@ -87,6 +87,7 @@ public final class ProfileRecommender implements Recommender {
     private final Catalogue catalogue;
     private final Settings settings;
     private final DecayKernel kernel;
+    private final Map<UserId, DecayKernel> userKernels;
     private final Function<ItemId, Set<String>> categoriesOf;
     private final int[][] itemCategories;
     private final Map<String, Integer> categoryIndex;
@@ -98,11 +99,12 @@ public final class ProfileRecommender implements Recommender {
 
     private ProfileRecommender(String name, Catalogue catalogue, Settings settings, Function<ItemId, Set<String>> categoriesOf,
             int[][] itemCategories, Map<String, Integer> categoryIndex, int[][] neighbours, long[][] neighbourTimes,
-            double[][] neighbourTotals, DecayedPopularity popularity) {
+            double[][] neighbourTotals, DecayedPopularity popularity, Map<UserId, DecayKernel> userKernels) {
         this.name = name;
         this.catalogue = catalogue;
         this.settings = settings;
         this.kernel = DecayKernel.of(settings.profileCurve());
+        this.userKernels = Map.copyOf(userKernels);
         this.categoriesOf = categoriesOf;
         this.itemCategories = itemCategories;
         this.categoryIndex = categoryIndex;
@@ -162,7 +164,7 @@ public final class ProfileRecommender implements Recommender {
         pairs.finish(neighbours, neighbourTimes, neighbourTotals);
         DecayedPopularity popularity = DecayedPopularity.fit(name + "-popularity", catalogue, Optional.of(settings.popularityCurve()), sorted);
         return new ProfileRecommender(name, catalogue, settings, categoriesOf, itemCategories, categoryIndex,
-                neighbours, neighbourTimes, neighbourTotals, popularity);
+                neighbours, neighbourTimes, neighbourTotals, popularity, Map.of());
     }
 
     /**
@@ -216,6 +218,18 @@ public final class ProfileRecommender implements Recommender {
         return catalogue;
     }
 
+    /**
+     * This recommender with per-user profile curves (e.g. {@link dev.lethe.domain.forgetting.CurveFitReport#users()}'s
+     * shrunk curves); users without one keep {@code settings.profileCurve()}.
+     */
+    public ProfileRecommender withUserCurves(Map<UserId, ForgettingCurve> curves) {
+        Map<ForgettingCurve, DecayKernel> kernels = new HashMap<>();
+        Map<UserId, DecayKernel> byUser = new HashMap<>();
+        curves.forEach((user, curve) -> byUser.put(user, kernels.computeIfAbsent(curve, DecayKernel::of)));
+        return new ProfileRecommender(name, catalogue, settings, categoriesOf, itemCategories, categoryIndex,
+                neighbours, neighbourTimes, neighbourTotals, popularity, byUser);
+    }
+
     /** The settings this recommender ranks with. */
     public Settings settings() {
         return settings;
@@ -223,7 +237,8 @@ public final class ProfileRecommender implements Recommender {
 
     /** The user's decayed interest profile built from {@code context}'s history. */
     public InterestProfile profile(ScoringContext context) {
-        return InterestProfile.of(context.userId(), context.history(), kernel, settings.weights(), categoriesOf);
+        return InterestProfile.of(context.userId(), context.history(), userKernels.getOrDefault(context.userId(), kernel),
+                settings.weights(), categoriesOf);
     }
 
     @Override

@@ -33,6 +33,13 @@ public final class EvaluateOnMovieLensSmall {
         long t1 = System.nanoTime();
         ProfileRecommender trained = (ProfileRecommender) ProfileRecommender.trainer(genres, base).train(data, TrainingListener.SILENT);
         System.out.printf("trainer: profile curve %s, trained in %.1f s%n", trained.settings().profileCurve(), (System.nanoTime() - t1) / 1e9);
+        var report = new dev.lethe.domain.forgetting.ForgettingCurveFitter().fitAll(dev.lethe.domain.forgetting.Reengagements.of(split.training, ml.genres(),
+                dev.lethe.domain.forgetting.ReengagementLevel.CATEGORY)).orElseThrow();
+        java.util.Map<dev.lethe.domain.behavior.UserId, dev.lethe.domain.forgetting.ForgettingCurve> userCurves = new java.util.HashMap<>();
+        report.users().forEach((user, curve) -> userCurves.put(user, curve.curve()));
+        ProfileRecommender perUser = trained.withUserCurves(userCurves);
+        System.out.printf("%-60s val %s | test %s%n", "profile, per-user shrunk curves", split.evaluate(perUser, split.validation),
+                args.length > 0 ? "-" : split.evaluate(perUser, split.test));
         List<ProfileRecommender.Settings> variants = new ArrayList<>();
         variants.add(trained.settings());
         // Ablations: an exponential profile of 30 days, and no forgetting at all (a half-life of ~30,000 years).

@@ -83,6 +83,20 @@ class ProfileRecommenderTest {
     }
 
     @Test
+    void aUsersOwnCurveDecidesWhichInterestIsStillAlive() {
+        ProfileRecommender model = ProfileRecommender.fit("profile", CATALOGUE, training(), NO_CATEGORIES, SETTINGS);
+        Instant asOf = T0.plus(Duration.ofDays(30));
+        ScoringContext context = new ScoringContext(new UserId("me"), List.of(
+                Behavior.of(new EventId("p"), new UserId("me"), item("a"), BehaviorType.PURCHASE, asOf.minus(Duration.ofDays(15))),
+                view("me", "d", asOf.minus(Duration.ofDays(1)))), asOf);
+
+        ProfileRecommender slowForgetter = model.withUserCurves(Map.of(new UserId("me"), ExponentialCurve.ofDays(365)));
+
+        assertThat(CATALOGUE.item(best(model, context))).isEqualTo(item("c"));
+        assertThat(CATALOGUE.item(best(slowForgetter, context))).isEqualTo(item("b"));
+    }
+
+    @Test
     void trainingBehaviourAtOrAfterAsOfDoesNotChangeAnyScore() {
         Instant asOf = T0.plus(Duration.ofDays(3));
         List<Behavior> withFuture = new ArrayList<>(training());
