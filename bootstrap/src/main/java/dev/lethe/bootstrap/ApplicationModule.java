@@ -22,7 +22,9 @@ import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.application.port.out.TenantRepository;
 import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.application.service.erase.EraseUserService;
+import dev.lethe.application.service.forgetting.FitForgettingCurvesService;
 import dev.lethe.application.service.forgetting.GetForgettingCurveService;
+import dev.lethe.domain.forgetting.ForgettingCurveFitter;
 import dev.lethe.application.service.ingest.IngestBehaviorsService;
 import dev.lethe.application.service.interest.GetInterestsService;
 import dev.lethe.application.service.item.UpsertItemService;
@@ -141,6 +143,12 @@ public final class ApplicationModule extends AbstractModule {
         return new GetForgettingCurveService(curves, serving);
     }
 
+    @Provides
+    @Singleton
+    FitForgettingCurvesService curveFitting(ForgettingCurveRepository curves) {
+        return new FitForgettingCurvesService(curves, new ForgettingCurveFitter(), clock);
+    }
+
     /** Training runs on its own small pool so it never starves request handling. */
     @Provides
     @Singleton
@@ -157,8 +165,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     TrainModelUseCase train(BehaviorRepository behaviors, ItemRepository items, ModelRegistry registry, TrainingJobRepository jobs,
-            ServingModels serving, Optional<ModelEnginePort> engine, @TrainingPool ExecutorService pool) {
-        return new TrainModelService(behaviors, items, registry, jobs, serving, engine, config.artifactDir(), pool, clock);
+            ServingModels serving, Optional<ModelEnginePort> engine, @TrainingPool ExecutorService pool, FitForgettingCurvesService curveFitting) {
+        return new TrainModelService(behaviors, items, registry, jobs, serving, engine, config.artifactDir(), pool, clock,
+                Optional.of(curveFitting));
     }
 
     /** Marks the executor that runs training jobs. */

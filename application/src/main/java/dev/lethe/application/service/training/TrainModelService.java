@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.lethe.application.service.forgetting.FitForgettingCurvesService;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,6 +63,7 @@ public final class TrainModelService implements TrainModelUseCase {
     private final Path artifactDirectory;
     private final Executor worker;
     private final Clock clock;
+    private final Optional<FitForgettingCurvesService> curveFitting;
 
     /**
      * @param artifactDirectory where versions are written, one directory per tenant and version
@@ -69,6 +71,15 @@ public final class TrainModelService implements TrainModelUseCase {
      */
     public TrainModelService(BehaviorRepository behaviors, ItemRepository items, ModelRegistry registry, TrainingJobRepository jobs,
                              ServingModels serving, Optional<ModelEnginePort> engine, Path artifactDirectory, Executor worker, Clock clock) {
+        this(behaviors, items, registry, jobs, serving, engine, artifactDirectory, worker, clock, Optional.empty());
+    }
+
+    /**
+     * @param curveFitting when present, every job first refits and stores the tenant's forgetting curves
+     */
+    public TrainModelService(BehaviorRepository behaviors, ItemRepository items, ModelRegistry registry, TrainingJobRepository jobs,
+                             ServingModels serving, Optional<ModelEnginePort> engine, Path artifactDirectory, Executor worker, Clock clock,
+                             Optional<FitForgettingCurvesService> curveFitting) {
         this.behaviors = behaviors;
         this.items = items;
         this.registry = registry;
@@ -78,6 +89,7 @@ public final class TrainModelService implements TrainModelUseCase {
         this.artifactDirectory = artifactDirectory;
         this.worker = worker;
         this.clock = clock;
+        this.curveFitting = curveFitting;
     }
 
     @Override
@@ -123,6 +135,10 @@ public final class TrainModelService implements TrainModelUseCase {
             if (log.events().isEmpty()) {
                 throw new IllegalStateException("the tenant has no events to train on");
             }
+            curveFitting.ifPresent(fitting -> {
+                progress.report(0.05, "fitting forgetting curves on " + log.events().size() + " events", true);
+                fitting.fit(tenant, log.events(), log.categories());
+            });
             TrainingData data = LeaveLastOut.split(log.catalogue(), log.events(), MAX_VALIDATION_CASES);
             progress.report(0.1, "training on " + data.events().size() + " events", true);
 
