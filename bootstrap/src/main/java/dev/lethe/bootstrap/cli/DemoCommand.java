@@ -7,6 +7,8 @@ import dev.lethe.application.port.in.CreateTenantUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsCommand;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
 import dev.lethe.application.port.in.IngestionOutcome;
+import dev.lethe.application.port.in.TrainModelCommand;
+import dev.lethe.application.port.in.TrainModelUseCase;
 import dev.lethe.application.port.in.UpsertItemCommand;
 import dev.lethe.application.port.in.UpsertItemUseCase;
 import dev.lethe.bootstrap.LetheRuntime;
@@ -17,6 +19,8 @@ import dev.lethe.domain.synthetic.SyntheticGenerator;
 import dev.lethe.domain.synthetic.SyntheticTenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
+import dev.lethe.domain.training.TrainingJob;
+import dev.lethe.application.service.serving.JavaFamilies;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,6 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         CreateTenantUseCase create = runtime.get(CreateTenantUseCase.class);
         UpsertItemUseCase upsert = runtime.get(UpsertItemUseCase.class);
         IngestBehaviorsUseCase ingest = runtime.get(IngestBehaviorsUseCase.class);
+        TrainModelUseCase train = runtime.get(TrainModelUseCase.class);
         for (DemoTenant demo : TENANTS) {
             TenantId id = new TenantId(demo.id());
             CreateTenantResult result = create.create(new CreateTenantCommand(id, demo.name(), demo.kind(), Optional.of(demo.apiKey())));
@@ -122,6 +127,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.printf("%nseeded %s (%s): %d items, %d events, true half-life %.0f days%n", demo.id(), demo.kind().wireName(),
                     tenant.items().size(), accepted, tenant.truth().halfLifeDays());
+            // Fit the tenant's forgetting curves and serve the interest-profile model; popularity answers until it is ready.
+            TrainingJob job = train.start(new TrainModelCommand(id, JavaFamilies.PROFILE, TrainModelCommand.Activation.ALWAYS));
+            out.printf("training job %s (%s) started for %s%n", job.id(), job.family(), demo.id());
             out.flush();
         }
     }
