@@ -55,6 +55,8 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("useLocalSessionState", "true");
             hikari.addDataSourceProperty("cacheServerConfiguration", "true");
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
+            // Whatever the server's default, a value that does not fit is an error, never silently clipped.
+            hikari.setConnectionInitSql("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')");
         } else {
             hikari.setDriverClassName("org.h2.Driver");
         }

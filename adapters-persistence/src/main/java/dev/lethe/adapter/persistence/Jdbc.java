@@ -142,6 +142,29 @@ final class Jdbc {
         return row.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 
+    /** The one number a query like {@code SELECT COUNT(*) …} returns, its parameters bound in order. */
+    static long singleNumber(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("no row from: " + sql);
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Rejects a negative row limit with an {@link IllegalArgumentException} naming {@code limit}. */
+    static int requireLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got: " + limit);
+        }
+        return limit;
+    }
+
     /** Rejects a missing, blank or too long text with an {@link IllegalArgumentException} naming the field. */
     static String requireText(String field, String value, int maxLength) {
         if (value == null || value.isBlank() || value.length() > maxLength) {

@@ -226,10 +226,7 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
     public List<Behavior> recentForUser(TenantId tenantId, UserId userId, int limit) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(userId, "userId");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, got: " + limit);
-        }
-        if (limit == 0) {
+        if (Jdbc.requireLimit(limit) == 0) {
             return List.of();
         }
         return jdbc.read("read the recent behaviours of a user of tenant " + tenantId, connection -> {
@@ -293,15 +290,7 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
     @Override
     public long count(TenantId tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
-        return jdbc.read("count the behaviours of tenant " + tenantId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(COUNT)) {
-                select.setString(1, tenantId.value());
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
+        return jdbc.read("count the behaviours of tenant " + tenantId, connection -> Jdbc.singleNumber(connection, COUNT, tenantId.value()));
     }
 
     /** Also deletes the curve fitted on the user alone ({@code user:<id>}): erasure leaves nothing derived behind. */

@@ -61,15 +61,8 @@ final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public int nextVersion(TenantId tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
-        return jdbc.read("find the next model version of tenant " + tenantId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(NEXT_VERSION)) {
-                select.setString(1, tenantId.value());
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            }
-        });
+        return jdbc.read("find the next model version of tenant " + tenantId,
+                connection -> (int) Jdbc.singleNumber(connection, NEXT_VERSION, tenantId.value()));
     }
 
     /** Throws {@link dev.lethe.application.port.out.PersistenceException} when the version number is taken. */
@@ -132,7 +125,9 @@ final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public boolean activate(TenantId tenantId, int version) {
         Objects.requireNonNull(tenantId, "tenantId");
-        return jdbc.transaction("activate model version " + version + " of tenant " + tenantId, connection -> {
+        // Two activations racing may clash on the one-active index or deadlock: run the loser again.
+        return jdbc.transaction("activate model version " + version + " of tenant " + tenantId,
+                e -> Jdbc.isTransient(e) || Jdbc.isDuplicateKey(e), connection -> {
             try (PreparedStatement lock = connection.prepareStatement(LOCK_VERSION)) {
                 lock.setString(1, tenantId.value());
                 lock.setInt(2, version);

@@ -100,10 +100,7 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
     @Override
     public List<TrainingJob> list(TenantId tenantId, int limit) {
         Objects.requireNonNull(tenantId, "tenantId");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, got: " + limit);
-        }
-        if (limit == 0) {
+        if (Jdbc.requireLimit(limit) == 0) {
             return List.of();
         }
         return jdbc.read("list the training jobs of tenant " + tenantId, connection -> {

@@ -25,15 +25,10 @@ public final class PersistenceModule extends AbstractModule {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    @Override
-    protected void configure() {
-        bind(DatabaseConfig.class).toInstance(config);
-    }
-
     @Provides
     @Singleton
-    Database database(DatabaseConfig databaseConfig) {
-        return Database.open(databaseConfig);
+    Database database() {
+        return Database.open(config);
     }
 
     @Provides

@@ -30,10 +30,9 @@ import java.util.UUID;
  * rows into the very same table, batches of 1,000, measured in one run and alternating which goes first.
  * Before every measurement the benchmark tenant's rows are deleted, so both start from the same table.
  *
- * <p>Arguments: {@code [jdbcUrl] [rows=200000] [rounds=7]}; see docs/benchmarks.md for the command.
+ * <p>Arguments: {@code [jdbcUrl] [rows=200000] [rounds=7] [batch=1000]}; see docs/benchmarks.md for the command.
  */
 final class BehaviorIngestBenchmark {
-    private static final int BATCH = 1_000;
     private static final TenantId TENANT = new TenantId("bench-ingest");
     private static final String RAW_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -44,18 +43,20 @@ final class BehaviorIngestBenchmark {
                 "jdbc:mysql://127.0.0.1:3306/lethe_test?user=lethe&password=lethe");
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
         try (Database database = Database.open(new DatabaseConfig(url, "", "", 4))) {
             database.migrate();
             printServer(database);
+            System.out.printf("%,d rows in batches of %,d, %d rounds%n", rows, batch, rounds);
             BehaviorRepository repository = new JdbcBehaviorRepository(database.jdbc(), Clock.systemUTC());
             List<Behavior> events = generate(rows, new Random(42));
 
             // Warm-up: JIT, pool, buffer pool pages of the indexes.
             List<Behavior> warmUp = events.subList(0, Math.min(rows, 20_000));
             clear(database);
-            raw(database, warmUp);
+            raw(database, warmUp, batch);
             clear(database);
-            adapter(repository, warmUp);
+            adapter(repository, warmUp, batch);
 
             double[] rawRates = new double[rounds];
             double[] adapterRates = new double[rounds];
@@ -65,9 +66,9 @@ final class BehaviorIngestBenchmark {
                 for (int leg = 0; leg < 2; leg++) {
                     clear(database);
                     if ((leg == 0) == rawFirst) {
-                        rawRates[round] = rows / seconds(() -> raw(database, events));
+                        rawRates[round] = rows / seconds(() -> raw(database, events, batch));
                     } else {
-                        adapterRates[round] = rows / seconds(() -> adapter(repository, events));
+                        adapterRates[round] = rows / seconds(() -> adapter(repository, events, batch));
                     }
                 }
                 System.out.printf("%-6d %,14.0f %,14.0f %7.2f%n", round + 1, rawRates[round], adapterRates[round], adapterRates[round] / rawRates[round]);
@@ -92,9 +93,9 @@ final class BehaviorIngestBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void adapter(BehaviorRepository repository, List<Behavior> events) {
-        for (int from = 0; from < events.size(); from += BATCH) {
-            List<AppendOutcome> outcomes = repository.append(TENANT, events.subList(from, Math.min(events.size(), from + BATCH)));
+    private static void adapter(BehaviorRepository repository, List<Behavior> events, int batchSize) {
+        for (int from = 0; from < events.size(); from += batchSize) {
+            List<AppendOutcome> outcomes = repository.append(TENANT, events.subList(from, Math.min(events.size(), from + batchSize)));
             if (outcomes.contains(AppendOutcome.DUPLICATE)) {
                 throw new IllegalStateException("the benchmark table was not empty");
             }
@@ -102,7 +103,7 @@ final class BehaviorIngestBenchmark {
     }
 
     /** What a hand-written ingester would do: one multi-row INSERT per batch, auto-commit, no idempotency. */
-    private static void raw(Database database, List<Behavior> events) throws SQLException {
+    private static void raw(Database database, List<Behavior> events, int batchSize) throws SQLException {
         String prefix = """
                 INSERT INTO behavior_events
                     (tenant_id, event_id, user_id, item_id, behavior_type, event_value, dwell_us, occurred_at, received_at)
@@ -111,9 +112,9 @@ final class BehaviorIngestBenchmark {
         try (Connection connection = database.dataSource().getConnection()) {
             PreparedStatement full = null;
             try {
-                for (int from = 0; from < events.size(); from += BATCH) {
-                    List<Behavior> batch = events.subList(from, Math.min(events.size(), from + BATCH));
-                    PreparedStatement insert = batch.size() == BATCH && full != null ? full
+                for (int from = 0; from < events.size(); from += batchSize) {
+                    List<Behavior> batch = events.subList(from, Math.min(events.size(), from + batchSize));
+                    PreparedStatement insert = batch.size() == batchSize && full != null ? full
                             : connection.prepareStatement(prefix + String.join(", ", java.util.Collections.nCopies(batch.size(), RAW_ROW)));
                     Instant receivedAt = Instant.now();
                     int p = 1;
@@ -137,7 +138,7 @@ final class BehaviorIngestBenchmark {
                         Jdbc.setInstant(insert, p++, receivedAt);
                     }
                     insert.executeUpdate();
-                    if (batch.size() == BATCH) {
+                    if (batch.size() == batchSize) {
                         full = insert;
                     } else {
                         insert.close();
