@@ -5,6 +5,7 @@ import dev.lethe.bootstrap.cli.DemoCommand;
 import dev.lethe.bootstrap.cli.GenerateCommand;
 import dev.lethe.bootstrap.cli.LetheCommand;
 import dev.lethe.bootstrap.cli.ServeCommand;
+import dev.lethe.bootstrap.cli.TrainCommand;
 import dev.lethe.bootstrap.config.LetheConfig;
 import dev.lethe.bootstrap.evaluation.EvaluateCommand;
 import dev.lethe.application.service.evaluation.ModelCatalog;
@@ -26,6 +27,7 @@ public final class Main {
         Function<LetheConfig, Module> engines = config -> new ApplicationModule.NoEngineModule();
         cli.addSubcommand(new ServeCommand(clock, engines));
         cli.addSubcommand(new DemoCommand(clock, engines));
+        cli.addSubcommand(new TrainCommand(clock, engines));
         cli.addSubcommand(new GenerateCommand(clock));
         cli.addSubcommand(new EvaluateCommand(ModelCatalog.baselines(), clock, System.out));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -65,6 +65,9 @@ public final class TrainModelService implements TrainModelUseCase {
     private final Clock clock;
     private final Optional<FitForgettingCurvesService> curveFitting;
 
+    /** The file, in a version's artifact directory, holding the trainer's per-step metrics as CSV. */
+    public static final String TRAINING_CURVE = "training-curve.csv";
+
     /**
      * @param artifactDirectory where versions are written, one directory per tenant and version
      * @param worker runs the jobs; a dedicated executor, so training never starves request handling
@@ -152,6 +155,11 @@ public final class TrainModelService implements TrainModelUseCase {
             int version = registry.nextVersion(tenant);
             Path directory = artifactDirectory.resolve(tenant.value()).resolve("v" + version);
             String engineName = writeArtifact(queued.family(), inputs, model, directory);
+            try {
+                progress.writeCurve(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the training curve to " + directory, e);
+            }
             boolean activate = shouldActivate(tenant, activation, metrics.get(ValidationMetrics.NDCG));
             registry.register(new ModelVersion(tenant, version, queued.family(), engineName, metrics,
                     directory.toAbsolutePath().toString(), activate, clock.instant()));
@@ -174,6 +182,11 @@ public final class TrainModelService implements TrainModelUseCase {
             public void progress(String phase, long done, long total, String message) {
                 double share = total > 0 ? Math.min(1.0, done / (double) total) : 0;
                 progress.report(0.1 + 0.7 * share, phase + " " + done + "/" + total + (message.isEmpty() ? "" : ", " + message), false);
+            }
+
+            @Override
+            public void metric(String name, int step, double value) {
+                progress.curve(name, step, value);
             }
         };
         Optional<Recommender> inProcess = JavaFamilies.trainer(family, inputs).map(t -> t.train(data, listener));
@@ -209,10 +222,22 @@ public final class TrainModelService implements TrainModelUseCase {
         };
     }
 
-    /** The job's latest state, written through at most once per interval unless forced. */
+    /** The job's latest state, written through at most once per interval unless forced, and its training curve. */
     private final class Progress {
         private TrainingJob job;
         private Instant lastSaved = Instant.MIN;
+        private final StringBuilder curve = new StringBuilder();
+
+        synchronized void curve(String name, int step, double value) {
+            curve.append(step).append(',').append(name.replace(',', ' ')).append(',').append(value).append('\n');
+        }
+
+        /** Writes the per-step metrics the trainer reported (loss, validation NDCG…) as {@value #TRAINING_CURVE}. */
+        synchronized void writeCurve(Path directory) throws IOException {
+            if (curve.length() > 0) {
+                Files.writeString(directory.resolve(TRAINING_CURVE), "step,metric,value\n" + curve, StandardCharsets.UTF_8);
+            }
+        }
 
         Progress(TrainingJob job) {
             this.job = job;

@@ -1,0 +1,103 @@
+package dev.lethe.bootstrap.cli;
+
+import com.google.inject.Module;
+import dev.lethe.application.port.in.ManageModelsUseCase;
+import dev.lethe.application.port.in.TrainModelCommand;
+import dev.lethe.application.port.in.TrainModelUseCase;
+import dev.lethe.application.service.training.TrainModelService;
+import dev.lethe.bootstrap.LetheRuntime;
+import dev.lethe.bootstrap.config.LetheConfig;
+import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.training.TrainingJob;
+import dev.lethe.domain.training.TrainingStatus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lethe train}: trains a model version for a tenant on the configured database, with a
+ * progress bar, then registers it and plots its training curve. The same use case as
+ * {@code POST /v1/training-jobs}, waited for.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model version for a tenant from its stored events (fits its forgetting curves first).")
+public final class TrainCommand implements Callable<Integer> {
+    private static final int STEPS = 1000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions options;
+
+    @Option(names = "--tenant", required = true, description = "the tenant id")
+    String tenant;
+
+    @Option(names = "--family", defaultValue = "profile", description = "model family, e.g. profile, decayed-pop, lstm, lstm-notime, lethe (default: ${DEFAULT-VALUE})")
+    String family;
+
+    @Option(names = "--activation", defaultValue = "if-better", description = "if-better, always or never (default: ${DEFAULT-VALUE})")
+    String activation;
+
+    private final Clock clock;
+    private final Function<LetheConfig, Module> engines;
+
+    public TrainCommand(Clock clock, Function<LetheConfig, Module> engines) {
+        this.clock = clock;
+        this.engines = engines;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TrainModelCommand command;
+        try {
+            command = new TrainModelCommand(new TenantId(tenant), family,
+                    TrainModelCommand.Activation.valueOf(activation.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LetheConfig config = options.resolve(System.getenv());
+        PrintWriter out = spec.commandLine().getOut();
+        try (LetheRuntime runtime = LetheRuntime.prepare(config, clock, engines.apply(config))) {
+            TrainModelUseCase training = runtime.get(TrainModelUseCase.class);
+            if (!training.families().contains(family)) {
+                throw new ParameterException(spec.commandLine(), "--family must be one of " + training.families() + ", got: " + family);
+            }
+            TrainingJob job = training.start(command);
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + family).setInitialMax(STEPS)
+                    .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+                while (!job.status().finished()) {
+                    Thread.sleep(250);
+                    job = training.job(command.tenantId(), job.id()).orElseThrow();
+                    bar.stepTo(Math.round(job.progress() * STEPS));
+                    bar.setExtraMessage(job.message());
+                }
+            }
+            if (job.status() == TrainingStatus.FAILED) {
+                spec.commandLine().getErr().println("training failed: " + job.error().orElse("unknown reason"));
+                return 1;
+            }
+            int version = job.modelVersion().orElseThrow();
+            out.printf(Locale.ROOT, "registered %s version %d of tenant %s; validation %s%n", family, version, tenant, job.metrics());
+            var registered = runtime.get(ManageModelsUseCase.class).list(command.tenantId()).stream()
+                    .filter(v -> v.version() == version).findFirst().orElseThrow();
+            out.printf("active: %s; artifact: %s%n", registered.active(), registered.artifactLocation());
+            for (Path plot : TrainingCurvePlot.render(Path.of(registered.artifactLocation()).resolve(TrainModelService.TRAINING_CURVE))) {
+                out.println("training curve: " + plot);
+            }
+            return 0;
+        }
+    }
+}
