@@ -4,7 +4,9 @@ import java.util.Properties;
 
 /**
  * The knobs of one LSTM training run; stored with the artifact so a loaded model rebuilds the same
- * network. Defaults follow the reference setup of EVALUATION.md (embedding 64, hidden 128, max length
+ * network. {@code windowsPerUser} bounds how many maxLength windows of a user's history are trained
+ * on (the most recent first), so a few users with thousands of behaviours cannot dominate the
+ * training set. Defaults follow the reference setup of EVALUATION.md (embedding 64, hidden 128, max length
  * 200, Adam 1e-3, batch 128).
  */
 record LstmHyperParameters(
@@ -13,6 +15,7 @@ record LstmHyperParameters(
         int layers,
         float dropout,
         int maxLength,
+        int windowsPerUser,
         int batchSize,
         float learningRate,
         int maxEpochs,
@@ -26,6 +29,7 @@ record LstmHyperParameters(
         positive("hiddenSize", hiddenSize);
         positive("layers", layers);
         positive("maxLength", maxLength);
+        positive("windowsPerUser", windowsPerUser);
         positive("batchSize", batchSize);
         positive("maxEpochs", maxEpochs);
         positive("patience", patience);
@@ -40,16 +44,16 @@ record LstmHyperParameters(
 
     /** The reference setup, with or without time features. */
     static LstmHyperParameters defaults(boolean timeFeatures) {
-        return new LstmHyperParameters(64, 128, 1, 0.2f, 200, 128, 1e-3f, 200, 5, 42L, timeFeatures, 16);
+        return new LstmHyperParameters(64, 128, 1, 0.2f, 200, 1, 128, 1e-3f, 200, 5, 42L, timeFeatures, 16);
     }
 
     LstmHyperParameters withEpochs(int maxEpochs, int patience) {
-        return new LstmHyperParameters(embeddingSize, hiddenSize, layers, dropout, maxLength, batchSize, learningRate,
+        return new LstmHyperParameters(embeddingSize, hiddenSize, layers, dropout, maxLength, windowsPerUser, batchSize, learningRate,
                 maxEpochs, patience, seed, timeFeatures, timeProjectionSize);
     }
 
     LstmHyperParameters withTimeFeatures(boolean on) {
-        return new LstmHyperParameters(embeddingSize, hiddenSize, layers, dropout, maxLength, batchSize, learningRate,
+        return new LstmHyperParameters(embeddingSize, hiddenSize, layers, dropout, maxLength, windowsPerUser, batchSize, learningRate,
                 maxEpochs, patience, seed, on, timeProjectionSize);
     }
 
@@ -60,6 +64,7 @@ record LstmHyperParameters(
         p.setProperty("layers", Integer.toString(layers));
         p.setProperty("dropout", Float.toString(dropout));
         p.setProperty("maxLength", Integer.toString(maxLength));
+        p.setProperty("windowsPerUser", Integer.toString(windowsPerUser));
         p.setProperty("batchSize", Integer.toString(batchSize));
         p.setProperty("learningRate", Float.toString(learningRate));
         p.setProperty("maxEpochs", Integer.toString(maxEpochs));
@@ -77,6 +82,7 @@ record LstmHyperParameters(
                 Integer.parseInt(required(p, "layers")),
                 Float.parseFloat(required(p, "dropout")),
                 Integer.parseInt(required(p, "maxLength")),
+                Integer.parseInt(required(p, "windowsPerUser")),
                 Integer.parseInt(required(p, "batchSize")),
                 Float.parseFloat(required(p, "learningRate")),
                 Integer.parseInt(required(p, "maxEpochs")),

@@ -31,7 +31,7 @@ final class LstmRecommender implements Recommender, AutoCloseable {
         this.hp = hp;
         this.model = model;
         this.summary = summary;
-        this.encoder = new SequenceEncoder(catalogue, hp.maxLength(), hp.timeFeatures());
+        this.encoder = new SequenceEncoder(catalogue, hp.maxLength(), hp.windowsPerUser(), hp.timeFeatures());
         this.pool = new PredictorPool(model, new SequenceTranslator(DjlArrays.indexType(model.getNDManager().getEngine()), hp.timeFeatures()), poolSize);
     }
 

@@ -60,7 +60,7 @@ final class LstmTraining {
         if (catalogue.size() == 0) {
             throw new IllegalArgumentException("catalogue must not be empty");
         }
-        SequenceEncoder encoder = new SequenceEncoder(catalogue, hp.maxLength(), hp.timeFeatures());
+        SequenceEncoder encoder = new SequenceEncoder(catalogue, hp.maxLength(), hp.windowsPerUser(), hp.timeFeatures());
         List<EncodedSequence> windows = new ArrayList<>(encoder.trainingWindows(data.events()));
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("events must hold at least one user with two behaviours on catalogue items");

@@ -17,7 +17,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The next-item network: item embedding (+ projected time features) -> LSTM -> one logit per
+ * The next-item network: item embedding (+ projected time features) -> dropout -> LSTM -> dropout
+ * -> one logit per
  * catalogue item, computed only at the positions listed in the input (the rows that have a target
  * in training, the last position of each sequence in serving).
  *
@@ -33,6 +34,7 @@ final class SequenceBlock extends AbstractBlock {
     private final Parameter itemEmbedding;
     private final Linear timeProjection;
     private final LSTM lstm;
+    private final Dropout inputDropout;
     private final Dropout dropout;
     private final Linear output;
 
@@ -55,6 +57,7 @@ final class SequenceBlock extends AbstractBlock {
                 .optBatchFirst(true)
                 .optReturnState(false)
                 .build());
+        this.inputDropout = addChildBlock("inputDropout", Dropout.builder().optRate(hp.dropout()).build());
         this.dropout = addChildBlock("dropout", Dropout.builder().optRate(hp.dropout()).build());
         this.output = addChildBlock("output", Linear.builder().setUnits(catalogueSize).build());
     }
@@ -73,6 +76,7 @@ final class SequenceBlock extends AbstractBlock {
             NDArray time = timeProjection.forward(store, new NDList(inputs.get(2)), training).singletonOrThrow();
             x = x.concat(Activation.tanh(time), 2);
         }
+        x = inputDropout.forward(store, new NDList(x), training).singletonOrThrow();
         NDArray hidden = lstm.forward(store, new NDList(x), training).head();
         NDArray flat = hidden.reshape(-1, hp.hiddenSize());
         // The embedding op is a differentiable row gather on both engines.
@@ -92,6 +96,7 @@ final class SequenceBlock extends AbstractBlock {
         if (timeProjection != null) {
             timeProjection.initialize(manager, dataType, inputShapes[2]);
         }
+        inputDropout.initialize(manager, dataType, new Shape(items.get(0), items.get(1), inputSize()));
         lstm.initialize(manager, dataType, new Shape(items.get(0), items.get(1), inputSize()));
         dropout.initialize(manager, dataType, new Shape(inputShapes[1].get(0), hp.hiddenSize()));
         output.initialize(manager, dataType, new Shape(inputShapes[1].get(0), hp.hiddenSize()));

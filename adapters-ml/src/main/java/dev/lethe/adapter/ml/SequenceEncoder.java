@@ -18,18 +18,20 @@ final class SequenceEncoder {
 
     private final Catalogue catalogue;
     private final int maxLength;
+    private final int windowsPerUser;
     private final boolean timeFeatures;
     private final TimeFeatures features = TimeFeatures.utc();
 
-    SequenceEncoder(Catalogue catalogue, int maxLength, boolean timeFeatures) {
+    SequenceEncoder(Catalogue catalogue, int maxLength, int windowsPerUser, boolean timeFeatures) {
         this.catalogue = catalogue;
         this.maxLength = maxLength;
+        this.windowsPerUser = windowsPerUser;
         this.timeFeatures = timeFeatures;
     }
 
     /**
      * Training windows: every user's time-ordered sequence cut into windows of at most maxLength
-     * steps, each step predicting the next behaviour. Users with fewer than two known items give none.
+     * steps (the most recent windowsPerUser of them), each step predicting the next behaviour. Users with fewer than two known items give none.
      */
     List<EncodedSequence> trainingWindows(List<Behavior> events) {
         Map<UserId, List<Behavior>> byUser = new LinkedHashMap<>();
@@ -48,7 +50,8 @@ final class SequenceEncoder {
             }
             float[] tf = timeFeatures ? features.of(Arrays.copyOf(seconds, n)) : new float[0];
             // Windows end at the last input step n - 2 and go back maxLength steps at a time.
-            for (int end = n - 1; end > 0; end -= maxLength) {
+            int taken = 0;
+            for (int end = n - 1; end > 0 && taken < windowsPerUser; end -= maxLength, taken++) {
                 int start = Math.max(0, end - maxLength);
                 int len = end - start;
                 int[] tokens = new int[len];
