@@ -61,12 +61,7 @@ final class LetheBlend implements Recommender, AutoCloseable {
     static LetheBlend train(LstmTraining training, LstmHyperParameters hp, TrainingData data, TrainingListener listener) {
         LstmRecommender lstm = training.train(DjlModelEngine.LSTM, hp, data, listener);
         try {
-            List<Behavior> known = new ArrayList<>();
-            for (Behavior b : data.events()) {
-                if (data.catalogue().indexOf(b.itemId()).isPresent()) {
-                    known.add(b);
-                }
-            }
+            List<Behavior> known = knownEvents(data);
             double bestDays = HALF_LIVES_DAYS[0];
             double bestNdcg = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < HALF_LIVES_DAYS.length; i++) {
@@ -90,6 +85,27 @@ final class LetheBlend implements Recommender, AutoCloseable {
             lstm.close();
             throw e;
         }
+    }
+
+    /**
+     * What the prior counts: the training behaviours plus the validation cases' targets, which are
+     * past behaviours for every later request (the prior only ever counts behaviours before as-of).
+     */
+    static List<Behavior> knownEvents(TrainingData data) {
+        List<Behavior> known = new ArrayList<>();
+        for (Behavior b : data.events()) {
+            if (data.catalogue().indexOf(b.itemId()).isPresent()) {
+                known.add(b);
+            }
+        }
+        int n = 0;
+        for (TrainingData.ValidationCase c : data.validation()) {
+            if (data.catalogue().indexOf(c.target()).isPresent()) {
+                known.add(Behavior.of(new EventId("validation-" + n++), c.context().userId(), c.target(), BehaviorType.VIEW,
+                        c.context().asOf()));
+            }
+        }
+        return known;
     }
 
     private static DecayedPopularity prior(Catalogue catalogue, double halfLifeDays, List<Behavior> events) {

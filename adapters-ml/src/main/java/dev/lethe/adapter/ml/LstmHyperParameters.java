@@ -4,10 +4,18 @@ import java.util.Properties;
 
 /**
  * The knobs of one LSTM training run; stored with the artifact so a loaded model rebuilds the same
- * network. {@code windowsPerUser} bounds how many maxLength windows of a user's history are trained
- * on (the most recent first), so a few users with thousands of behaviours cannot dominate the
- * training set. Defaults follow the reference setup of EVALUATION.md (embedding 64, hidden 128, max length
- * 200, Adam 1e-3, batch 128).
+ * network.
+ *
+ * <p>{@code windowsPerUser} bounds how many maxLength windows of a user's history are trained on (the
+ * most recent first), so a few users with thousands of behaviours cannot dominate the training set.
+ * {@code tiedEmbeddings} scores items by the dot product of a projection of the LSTM state with the
+ * input item embeddings (one item matrix instead of two: better and faster on small data).
+ *
+ * <p>Defaults: the reference setup of EVALUATION.md (embedding 64, hidden 128, max length 200, Adam,
+ * early stopping on validation NDCG@10) with what made it reach the reference on ml-latest-small
+ * here (docs/benchmarks.md): every step of a window is a training target, so a batch of 16 windows
+ * with Adam 5e-3 gives about as many updates per epoch as 128 single-target samples at 1e-3; dropout
+ * 0.5 on the LSTM's input and output; tied embeddings; patience 8 epochs.
  */
 record LstmHyperParameters(
         int embeddingSize,
@@ -22,7 +30,8 @@ record LstmHyperParameters(
         int patience,
         long seed,
         boolean timeFeatures,
-        int timeProjectionSize) {
+        int timeProjectionSize,
+        boolean tiedEmbeddings) {
 
     LstmHyperParameters {
         positive("embeddingSize", embeddingSize);
@@ -44,17 +53,17 @@ record LstmHyperParameters(
 
     /** The reference setup, with or without time features. */
     static LstmHyperParameters defaults(boolean timeFeatures) {
-        return new LstmHyperParameters(64, 128, 1, 0.2f, 200, 1, 128, 1e-3f, 200, 5, 42L, timeFeatures, 16);
+        return new LstmHyperParameters(64, 128, 1, 0.5f, 200, 1, 16, 5e-3f, 200, 8, 42L, timeFeatures, 16, true);
     }
 
     LstmHyperParameters withEpochs(int maxEpochs, int patience) {
         return new LstmHyperParameters(embeddingSize, hiddenSize, layers, dropout, maxLength, windowsPerUser, batchSize, learningRate,
-                maxEpochs, patience, seed, timeFeatures, timeProjectionSize);
+                maxEpochs, patience, seed, timeFeatures, timeProjectionSize, tiedEmbeddings);
     }
 
     LstmHyperParameters withTimeFeatures(boolean on) {
         return new LstmHyperParameters(embeddingSize, hiddenSize, layers, dropout, maxLength, windowsPerUser, batchSize, learningRate,
-                maxEpochs, patience, seed, on, timeProjectionSize);
+                maxEpochs, patience, seed, on, timeProjectionSize, tiedEmbeddings);
     }
 
     Properties toProperties() {
@@ -72,6 +81,7 @@ record LstmHyperParameters(
         p.setProperty("seed", Long.toString(seed));
         p.setProperty("timeFeatures", Boolean.toString(timeFeatures));
         p.setProperty("timeProjectionSize", Integer.toString(timeProjectionSize));
+        p.setProperty("tiedEmbeddings", Boolean.toString(tiedEmbeddings));
         return p;
     }
 
@@ -89,7 +99,8 @@ record LstmHyperParameters(
                 Integer.parseInt(required(p, "patience")),
                 Long.parseLong(required(p, "seed")),
                 Boolean.parseBoolean(required(p, "timeFeatures")),
-                Integer.parseInt(required(p, "timeProjectionSize")));
+                Integer.parseInt(required(p, "timeProjectionSize")),
+                Boolean.parseBoolean(required(p, "tiedEmbeddings")));
     }
 
     private static String required(Properties p, String key) {

@@ -37,6 +37,8 @@ final class SequenceBlock extends AbstractBlock {
     private final Dropout inputDropout;
     private final Dropout dropout;
     private final Linear output;
+    private final Linear outputProjection;
+    private final Parameter outputBias;
 
     SequenceBlock(LstmHyperParameters hp, int catalogueSize) {
         super(VERSION);
@@ -59,7 +61,19 @@ final class SequenceBlock extends AbstractBlock {
                 .build());
         this.inputDropout = addChildBlock("inputDropout", Dropout.builder().optRate(hp.dropout()).build());
         this.dropout = addChildBlock("dropout", Dropout.builder().optRate(hp.dropout()).build());
-        this.output = addChildBlock("output", Linear.builder().setUnits(catalogueSize).build());
+        if (hp.tiedEmbeddings()) {
+            this.output = null;
+            this.outputProjection = addChildBlock("outputProjection", Linear.builder().setUnits(hp.embeddingSize()).build());
+            this.outputBias = addParameter(Parameter.builder()
+                    .setName("outputBias")
+                    .setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(catalogueSize))
+                    .build());
+        } else {
+            this.output = addChildBlock("output", Linear.builder().setUnits(catalogueSize).build());
+            this.outputProjection = null;
+            this.outputBias = null;
+        }
     }
 
     int inputSize() {
@@ -82,7 +96,14 @@ final class SequenceBlock extends AbstractBlock {
         // The embedding op is a differentiable row gather on both engines.
         NDArray picked = Embedding.embedding(rows, flat, SparseFormat.DENSE).singletonOrThrow();
         picked = dropout.forward(store, new NDList(picked), training).singletonOrThrow();
-        return output.forward(store, new NDList(picked), training);
+        if (output != null) {
+            return output.forward(store, new NDList(picked), training);
+        }
+        // Tied: the state, projected to embedding space, against every item's input embedding (row 0 is padding).
+        NDArray query = outputProjection.forward(store, new NDList(picked), training).singletonOrThrow();
+        NDArray itemVectors = weight.get("1:");
+        NDArray bias = store.getValue(outputBias, items.getDevice(), training);
+        return Linear.linear(query, itemVectors, bias);
     }
 
     @Override
@@ -99,6 +120,10 @@ final class SequenceBlock extends AbstractBlock {
         inputDropout.initialize(manager, dataType, new Shape(items.get(0), items.get(1), inputSize()));
         lstm.initialize(manager, dataType, new Shape(items.get(0), items.get(1), inputSize()));
         dropout.initialize(manager, dataType, new Shape(inputShapes[1].get(0), hp.hiddenSize()));
-        output.initialize(manager, dataType, new Shape(inputShapes[1].get(0), hp.hiddenSize()));
+        if (output != null) {
+            output.initialize(manager, dataType, new Shape(inputShapes[1].get(0), hp.hiddenSize()));
+        } else {
+            outputProjection.initialize(manager, dataType, new Shape(inputShapes[1].get(0), hp.hiddenSize()));
+        }
     }
 }

@@ -36,7 +36,8 @@ public final class MovieLensBenchmark {
                 Integer.getInteger("maxLength", d.maxLength()), Integer.getInteger("windows", d.windowsPerUser()),
                 Integer.getInteger("batch", d.batchSize()),
                 Float.parseFloat(System.getProperty("lr", Float.toString(d.learningRate()))), maxEpochs, patience,
-                Long.getLong("seed", d.seed()), true, d.timeProjectionSize());
+                Long.getLong("seed", d.seed()), true, d.timeProjectionSize(),
+                Boolean.parseBoolean(System.getProperty("tied", Boolean.toString(d.tiedEmbeddings()))));
         System.out.println("hyper-parameters: " + hp);
         DjlModelEngine engine = new DjlModelEngine(engineName, hp, 1);
         report("decayed-pop 30 d", DecayedPopularity.fit("decayed-pop", split.training().catalogue(),

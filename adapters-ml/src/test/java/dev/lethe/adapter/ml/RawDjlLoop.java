@@ -85,7 +85,7 @@ final class RawDjlLoop {
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 128;
         LstmHyperParameters base = LstmHyperParameters.defaults(false);
         LstmHyperParameters hp = new LstmHyperParameters(base.embeddingSize(), base.hiddenSize(), base.layers(), base.dropout(),
-                base.maxLength(), base.windowsPerUser(), batch, base.learningRate(), base.maxEpochs(), base.patience(), base.seed(), false, base.timeProjectionSize());
+                base.maxLength(), base.windowsPerUser(), batch, base.learningRate(), base.maxEpochs(), base.patience(), base.seed(), false, base.timeProjectionSize(), base.tiedEmbeddings());
         System.out.printf("%s: %.1f sequences/s (length %d, batch %d)%n", engine, sequencesPerSecond(engine, hp, 9742, length, steps), length, batch);
     }
 }
