@@ -1,0 +1,122 @@
+package dev.lethe.adapter.ml;
+
+import ai.djl.engine.Engine;
+import dev.lethe.application.port.out.ModelEnginePort;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.TrainingData;
+import dev.lethe.domain.model.TrainingListener;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DJL engine of Lethe: trains, saves and loads {@code lstm}, {@code lstm-notime} and the
+ * {@code lethe} blend on MXNet (default) or PyTorch, chosen by name only — the code path is the same.
+ */
+final class DjlModelEngine implements ModelEnginePort {
+    static final String LSTM = "lstm";
+    static final String LSTM_NOTIME = "lstm-notime";
+    static final String LETHE = "lethe";
+    private static final Logger LOG = LoggerFactory.getLogger(DjlModelEngine.class);
+    private static final Map<String, String> DJL_NAMES = Map.of("mxnet", "MXNet", "pytorch", "PyTorch");
+
+    private final String engineName;
+    private final LstmHyperParameters hyperParameters;
+    private final int poolSize;
+
+    /**
+     * @param engineName {@code mxnet} or {@code pytorch}
+     * @param hyperParameters the network and training settings ({@code timeFeatures} is set per family)
+     * @param poolSize predictors per loaded model, i.e. concurrent inferences
+     */
+    DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize) {
+        String key = engineName == null ? "" : engineName.trim().toLowerCase(Locale.ROOT);
+        if (!DJL_NAMES.containsKey(key)) {
+            throw new IllegalArgumentException("engine must be one of " + DJL_NAMES.keySet() + ", got: " + engineName);
+        }
+        if (poolSize <= 0) {
+            throw new IllegalArgumentException("poolSize must be positive, got: " + poolSize);
+        }
+        this.engineName = key;
+        this.hyperParameters = Objects.requireNonNull(hyperParameters, "hyperParameters");
+        this.poolSize = poolSize;
+        // Everything native ships in jars; never let DJL reach for the network.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    @Override
+    public Set<String> families() {
+        return Set.of(LSTM, LSTM_NOTIME, LETHE);
+    }
+
+    @Override
+    public String engine() {
+        return engineName;
+    }
+
+    @Override
+    public Recommender train(String family, TrainingData data, TrainingListener listener) {
+        Objects.requireNonNull(data, "data");
+        TrainingListener l = listener == null ? TrainingListener.SILENT : listener;
+        return switch (checkFamily(family)) {
+            case LSTM -> lstmTraining().train(LSTM, hyperParameters.withTimeFeatures(true), data, l);
+            case LSTM_NOTIME -> lstmTraining().train(LSTM_NOTIME, hyperParameters.withTimeFeatures(false), data, l);
+            default -> LetheBlend.train(lstmTraining(), hyperParameters.withTimeFeatures(true), data, l);
+        };
+    }
+
+    @Override
+    public void save(Recommender model, Path directory) {
+        if (model instanceof LstmRecommender lstm) {
+            LstmArtifacts.save(lstm, directory);
+        } else if (model instanceof LetheBlend lethe) {
+            lethe.save(directory);
+        } else {
+            throw new IllegalArgumentException("model must be one trained by the DJL engine, got: " + (model == null ? "null" : model.name()));
+        }
+    }
+
+    @Override
+    public Recommender load(String family, Path directory) {
+        String f = checkFamily(family);
+        return LETHE.equals(f)
+                ? LetheBlend.load(djlEngine(), directory, servingPoolSize())
+                : LstmArtifacts.load(djlEngine(), f, directory, servingPoolSize());
+    }
+
+    private LstmTraining lstmTraining() {
+        return new LstmTraining(djlEngine(), servingPoolSize());
+    }
+
+    private Engine djlEngine() {
+        try {
+            Engine engine = Engine.getEngine(DJL_NAMES.get(engineName));
+            LOG.debug("DJL engine {} {}, default device {}", engine.getEngineName(), engine.getVersion(), engine.defaultDevice());
+            return engine;
+        } catch (RuntimeException e) {
+            throw new ModelEngineException("the DJL engine " + engineName + " is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** MXNet's default threaded engine is unsafe for concurrent inference; then requests are served one at a time. */
+    private int servingPoolSize() {
+        if ("mxnet".equals(engineName) && !"NaiveEngine".equals(System.getenv("MXNET_ENGINE_TYPE")) && poolSize > 1) {
+            LOG.warn("MXNET_ENGINE_TYPE is not NaiveEngine: MXNet inference is serialised (one predictor)");
+            return 1;
+        }
+        return poolSize;
+    }
+
+    private String checkFamily(String family) {
+        if (family == null || !families().contains(family)) {
+            throw new IllegalArgumentException("family must be one of " + families() + ", got: " + family);
+        }
+        return family;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.lethe.adapter.ml;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.TrainingData;
+import dev.lethe.domain.model.TrainingData.ValidationCase;
+import dev.lethe.domain.model.TrainingListener;
+import dev.lethe.domain.sequence.ValidationRanking;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop: full-softmax cross-entropy over the catalogue at every step, Adam, validation
+ * NDCG@10 after each epoch, early stopping, and the best epoch's parameters restored at the end.
+ * Each step's and each validation batch's arrays live in a sub-manager closed right after.
+ */
+final class LstmTraining {
+    static final String LOSS = "loss";
+    static final String VALIDATION_NDCG = "validation-ndcg@10";
+    private static final Logger LOG = LoggerFactory.getLogger(LstmTraining.class);
+    private static final int VALIDATION_BATCH = 64;
+
+    private final Engine engine;
+    private final int poolSize;
+
+    LstmTraining(Engine engine, int poolSize) {
+        this.engine = engine;
+        this.poolSize = poolSize;
+    }
+
+    LstmRecommender train(String family, LstmHyperParameters hp, TrainingData data, TrainingListener listener) {
+        Catalogue catalogue = data.catalogue();
+        if (catalogue.size() == 0) {
+            throw new IllegalArgumentException("catalogue must not be empty");
+        }
+        SequenceEncoder encoder = new SequenceEncoder(catalogue, hp.maxLength(), hp.windowsPerUser(), hp.timeFeatures());
+        List<EncodedSequence> windows = new ArrayList<>(encoder.trainingWindows(data.events()));
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("events must hold at least one user with two behaviours on catalogue items");
+        }
+        List<ValidationCase> validation = data.validation();
+        List<EncodedSequence> validationInputs = new ArrayList<>(validation.size());
+        for (ValidationCase c : validation) {
+            validationInputs.add(encoder.forServing(c.context().history(), c.context().asOf()));
+        }
+        engine.setRandomSeed((int) hp.seed());
+        Random random = new Random(hp.seed());
+        Device device = engine.defaultDevice();
+        LOG.info("training {} on {} device {}: {} windows, {} validation cases, catalogue {}",
+                family, engine.getEngineName(), device, windows.size(), validation.size(), catalogue.size());
+        DataType indexType = DjlArrays.indexType(engine);
+        Model model = engine.newModel(family, device);
+        boolean done = false;
+        try {
+            SequenceBlock block = new SequenceBlock(hp, catalogue.size());
+            model.setBlock(block);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                    .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(hp.learningRate())).build())
+                    .optDevices(new Device[] {device});
+            LstmRecommender.TrainingSummary summary;
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(inputShapes(hp));
+                summary = loop(hp, trainer, model, windows, validation, validationInputs, catalogue, indexType, random, listener);
+            }
+            LstmRecommender result = new LstmRecommender(family, engine.getEngineName(), catalogue, hp, model, poolSize, summary);
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                model.close();
+            }
+        }
+    }
+
+    static Shape[] inputShapes(LstmHyperParameters hp) {
+        return hp.timeFeatures()
+                ? new Shape[] {new Shape(1, 1), new Shape(1), new Shape(1, 1, SequenceEncoder.STEP_FEATURES)}
+                : new Shape[] {new Shape(1, 1), new Shape(1)};
+    }
+
+    private LstmRecommender.TrainingSummary loop(LstmHyperParameters hp, Trainer trainer, Model model, List<EncodedSequence> windows,
+            List<ValidationCase> validation, List<EncodedSequence> validationInputs, Catalogue catalogue, DataType indexType,
+            Random random, TrainingListener listener) {
+        int batches = (windows.size() + hp.batchSize() - 1) / hp.batchSize();
+        double bestNdcg = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
+        byte[] bestParameters = null;
+        int epoch = 0;
+        long trainingNanos = 0;
+        long sequences = 0;
+        long start = System.nanoTime();
+        while (epoch < hp.maxEpochs()) {
+            epoch++;
+            Collections.shuffle(windows, random);
+            double lossSum = 0;
+            long epochStart = System.nanoTime();
+            for (int b = 0; b < batches; b++) {
+                List<EncodedSequence> batch = windows.subList(b * hp.batchSize(), Math.min(windows.size(), (b + 1) * hp.batchSize()));
+                float loss;
+                try (NDManager sub = trainer.getManager().newSubManager()) {
+                    NDList inputs = SequenceArrays.training(sub, batch, indexType, hp.timeFeatures());
+                    NDArray labels = SequenceArrays.labels(sub, batch, indexType);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList logits = trainer.forward(inputs);
+                        NDArray value = trainer.getLoss().evaluate(new NDList(labels), logits);
+                        collector.backward(value);
+                        loss = value.getFloat();
+                    }
+                    trainer.step();
+                }
+                lossSum += loss;
+                listener.progress("epoch " + epoch, b + 1L, batches, String.format("loss %.4f", loss));
+            }
+            trainingNanos += System.nanoTime() - epochStart;
+            sequences += windows.size();
+            double meanLoss = lossSum / batches;
+            listener.metric(LOSS, epoch, meanLoss);
+            if (validation.isEmpty()) {
+                LOG.info("epoch {}: loss {}", epoch, String.format("%.4f", meanLoss));
+                continue;
+            }
+            double ndcg = validationNdcg(trainer, validation, validationInputs, catalogue, indexType, hp.timeFeatures());
+            listener.metric(VALIDATION_NDCG, epoch, ndcg);
+            LOG.info("epoch {}: loss {}, validation NDCG@10 {}", epoch, String.format("%.4f", meanLoss), String.format("%.5f", ndcg));
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                bestEpoch = epoch;
+                bestParameters = snapshot(model);
+            } else if (epoch - bestEpoch >= hp.patience()) {
+                break;
+            }
+        }
+        if (bestParameters != null) {
+            restore(model, bestParameters);
+        } else {
+            bestEpoch = epoch;
+            bestNdcg = Double.NaN;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double throughput = sequences / (trainingNanos / 1e9);
+        LOG.info("trained in {} s, {} epochs, best epoch {} (validation NDCG@10 {}), {} sequences/s",
+                String.format("%.1f", seconds), epoch, bestEpoch, String.format("%.5f", bestNdcg), String.format("%.1f", throughput));
+        return new LstmRecommender.TrainingSummary(bestEpoch, bestNdcg, epoch, seconds, throughput);
+    }
+
+    /** Mean validation NDCG@10 of the network in its current state (inference mode, no dropout). */
+    static double validationNdcg(Trainer trainer, List<ValidationCase> validation, List<EncodedSequence> inputs, Catalogue catalogue,
+            DataType indexType, boolean time) {
+        int n = catalogue.size();
+        double[] scores = new double[n];
+        double sum = 0;
+        for (int from = 0; from < inputs.size(); from += VALIDATION_BATCH) {
+            int to = Math.min(inputs.size(), from + VALIDATION_BATCH);
+            float[] logits;
+            try (NDManager sub = trainer.getManager().newSubManager()) {
+                NDList out = trainer.evaluate(SequenceArrays.lastStep(sub, inputs.subList(from, to), indexType, time));
+                logits = out.singletonOrThrow().toFloatArray();
+            }
+            for (int i = from; i < to; i++) {
+                int offset = (i - from) * n;
+                for (int j = 0; j < n; j++) {
+                    scores[j] = logits[offset + j];
+                }
+                ValidationCase c = validation.get(i);
+                BitSet consumed = ValidationRanking.consumed(catalogue, c.context().history());
+                sum += ValidationRanking.ndcg(scores, ValidationRanking.target(catalogue, c), consumed, 10);
+            }
+        }
+        return sum / inputs.size();
+    }
+
+    private static byte[] snapshot(Model model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+        } catch (IOException e) {
+            throw new ModelEngineException("could not snapshot parameters", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void restore(Model model, byte[] parameters) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            model.getBlock().loadParameters(model.getNDManager(), in);
+        } catch (IOException | MalformedModelException e) {
+            throw new ModelEngineException("could not restore the best parameters", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.lethe.adapter.ml;
+
+import dev.lethe.domain.forgetting.ExponentialCurve;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.DecayedPopularity;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.TrainingData.ValidationCase;
+import dev.lethe.domain.model.TrainingListener;
+import dev.lethe.domain.sequence.ValidationRanking;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trains the DJL families on ml-latest-small (leave-last-out) and prints test HR@10 / NDCG@10,
+ * training time and throughput, next to a raw DJL loop of the same network. Not a unit test: run
+ * it with {@code java ... dev.lethe.adapter.ml.MovieLensBenchmark <ratings.csv> <engine> <families>}.
+ */
+public final class MovieLensBenchmark {
+    private MovieLensBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path ratings = Path.of(args.length > 0 ? args[0] : "/work/shared/datasets/ml-latest-small/ratings.csv");
+        String engineName = args.length > 1 ? args[1] : "mxnet";
+        String[] families = (args.length > 2 ? args[2] : "lstm-notime,lethe").split(",");
+        int maxEpochs = Integer.parseInt(System.getProperty("epochs", "200"));
+        int patience = Integer.parseInt(System.getProperty("patience", "5"));
+        LeaveLastOut split = LeaveLastOut.read(ratings);
+        System.out.printf("data: %d training events, %d validation, %d test, catalogue %d%n", split.training().events().size(),
+                split.training().validation().size(), split.test().size(), split.training().catalogue().size());
+        LstmHyperParameters d = LstmHyperParameters.defaults(true);
+        LstmHyperParameters hp = new LstmHyperParameters(
+                Integer.getInteger("embedding", d.embeddingSize()), Integer.getInteger("hidden", d.hiddenSize()),
+                Integer.getInteger("layers", d.layers()), Float.parseFloat(System.getProperty("dropout", Float.toString(d.dropout()))),
+                Integer.getInteger("maxLength", d.maxLength()), Integer.getInteger("windows", d.windowsPerUser()),
+                Integer.getInteger("batch", d.batchSize()),
+                Float.parseFloat(System.getProperty("lr", Float.toString(d.learningRate()))), maxEpochs, patience,
+                Long.getLong("seed", d.seed()), true, d.timeProjectionSize(),
+                Boolean.parseBoolean(System.getProperty("tied", Boolean.toString(d.tiedEmbeddings()))));
+        System.out.println("hyper-parameters: " + hp);
+        DjlModelEngine engine = new DjlModelEngine(engineName, hp, 1);
+        report("decayed-pop 30 d", DecayedPopularity.fit("decayed-pop", split.training().catalogue(),
+                Optional.of(ExponentialCurve.ofDays(30)), split.training().events()), split.test(), Double.NaN, Double.NaN);
+        for (String family : families) {
+            long start = System.nanoTime();
+            Recommender model = engine.train(family, split.training(), new TrainingListener() {});
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (model instanceof LetheBlend b) {
+                // The blend trains the time-aware LSTM first: its own row is the lstm family.
+                LstmRecommender.TrainingSummary s = b.lstm().summary();
+                report(engineName + " lstm", b.lstm(), split.test(), s.seconds(), s.sequencesPerSecond());
+                System.out.printf("  best epoch %d of %d, validation NDCG@10 %.4f%n", s.bestEpoch(), s.epochs(), s.validationNdcg());
+                report(engineName + " lethe", model, split.test(), seconds, Double.NaN);
+                System.out.printf("  prior half-life %.0f d, weights (lstm, prior) %s%n", b.halfLifeDays(), b.weights());
+            } else {
+                LstmRecommender lstm = (LstmRecommender) model;
+                LstmRecommender.TrainingSummary s = lstm.summary();
+                report(engineName + " " + family, model, split.test(), seconds, s.sequencesPerSecond());
+                System.out.printf("  best epoch %d of %d, validation NDCG@10 %.4f%n", s.bestEpoch(), s.epochs(), s.validationNdcg());
+            }
+            ((AutoCloseable) model).close();
+        }
+        if (Boolean.parseBoolean(System.getProperty("raw", "true"))) {
+            // Same network, same batch and the mean window length of this data, nothing but forward/backward/step.
+            List<EncodedSequence> windows = new SequenceEncoder(split.training().catalogue(), hp.maxLength(), hp.windowsPerUser(), false)
+                    .trainingWindows(split.training().events());
+            long positions = 0;
+            for (EncodedSequence w : windows) {
+                positions += w.length();
+            }
+            int meanLength = (int) Math.round(positions / (double) windows.size());
+            double raw = RawDjlLoop.sequencesPerSecond(engineName.equals("pytorch") ? "PyTorch" : "MXNet", hp.withTimeFeatures(false),
+                    split.training().catalogue().size(), meanLength, Integer.getInteger("rawSteps", 20));
+            System.out.printf("raw DJL loop (%s, lstm-notime network, batch %d x length %d): %.1f sequences/s%n", engineName,
+                    hp.batchSize(), meanLength, raw);
+        }
+    }
+
+    static void report(String label, Recommender model, List<ValidationCase> test, double seconds, double throughput) {
+        Catalogue catalogue = model.catalogue();
+        double[] scores = new double[catalogue.size()];
+        double ndcg = 0;
+        double hits = 0;
+        for (ValidationCase c : test) {
+            model.score(c.context(), scores);
+            BitSet consumed = ValidationRanking.consumed(catalogue, c.context().history());
+            double g = ValidationRanking.ndcg(scores, ValidationRanking.target(catalogue, c), consumed, 10);
+            ndcg += g;
+            hits += g > 0 ? 1 : 0;
+        }
+        System.out.printf("%-24s HR@10 %.4f  NDCG@10 %.4f  train %.0f s  %.1f sequences/s%n", label, hits / test.size(), ndcg / test.size(),
+                seconds, throughput);
+    }
+}

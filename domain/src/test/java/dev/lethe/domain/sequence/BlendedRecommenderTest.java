@@ -1,0 +1,125 @@
+package dev.lethe.domain.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoringContext;
+import dev.lethe.domain.model.TrainingData.ValidationCase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+class BlendedRecommenderTest {
+    private static final int ITEMS = 50;
+    private static final Catalogue CATALOGUE = catalogueOf(ITEMS);
+
+    private static Catalogue catalogueOf(int n) {
+        List<ItemId> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(new ItemId(Integer.toString(i)));
+        }
+        return Catalogue.of(ids);
+    }
+
+    /** A recommender computing scores from the user id (the test encodes the target in it). */
+    private static Recommender model(String name, BiConsumer<Integer, double[]> scorer) {
+        return new Recommender() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Catalogue catalogue() {
+                return CATALOGUE;
+            }
+
+            @Override
+            public void score(ScoringContext context, double[] scores) {
+                scorer.accept(Integer.parseInt(context.userId().value()), scores);
+            }
+        };
+    }
+
+    private static List<ValidationCase> cases(int n) {
+        List<ValidationCase> cases = new ArrayList<>();
+        for (int u = 0; u < n; u++) {
+            int target = u % ITEMS;
+            cases.add(new ValidationCase(new ScoringContext(new UserId(Integer.toString(u)), List.of(), Instant.EPOCH),
+                    new ItemId(Integer.toString(target))));
+        }
+        return cases;
+    }
+
+    @Test
+    void fitGivesWeightToAComponentThatFindsTheTarget() {
+        Random random = new Random(7);
+        Recommender noise = model("noise", (u, s) -> {
+            Random r = new Random(u);
+            for (int i = 0; i < ITEMS; i++) {
+                s[i] = r.nextDouble();
+            }
+        });
+        Recommender oracle = model("oracle", (u, s) -> {
+            java.util.Arrays.fill(s, 0, ITEMS, 0.0);
+            s[u % ITEMS] = 1.0;
+        });
+        BlendedRecommender blend = BlendedRecommender.fit("blend", List.of(noise, oracle), cases(40 + random.nextInt(10)));
+        assertThat(blend.components().get(1).weight()).isPositive();
+        assertThat(ValidationRanking.meanNdcg(blend, cases(40), 10)).isEqualTo(1.0);
+    }
+
+    @Test
+    void fitGivesNoWeightToAComponentThatOnlyHurts() {
+        Recommender oracle = model("oracle", (u, s) -> {
+            java.util.Arrays.fill(s, 0, ITEMS, 0.0);
+            s[u % ITEMS] = 1.0;
+        });
+        Recommender adversary = model("adversary", (u, s) -> {
+            java.util.Arrays.fill(s, 0, ITEMS, 1.0);
+            s[u % ITEMS] = 0.0;
+        });
+        BlendedRecommender blend = BlendedRecommender.fit("blend", List.of(oracle, adversary), cases(30));
+        assertThat(blend.components().get(1).weight()).isLessThan(1.0);
+        assertThat(ValidationRanking.meanNdcg(blend, cases(30), 10)).isEqualTo(1.0);
+    }
+
+    @Test
+    void standardiseGivesMeanZeroAndUnitDeviation() {
+        double[] s = {1, 2, 3, 4};
+        BlendedRecommender.standardise(s, 4);
+        assertThat(s[0] + s[1] + s[2] + s[3]).isCloseTo(0, within(1e-12));
+        assertThat(s[3]).isCloseTo(1.5 / Math.sqrt(1.25), within(1e-12));
+    }
+
+    @Test
+    void rejectsComponentsOverDifferentCatalogues() {
+        Recommender other = new Recommender() {
+            @Override
+            public String name() {
+                return "other";
+            }
+
+            @Override
+            public Catalogue catalogue() {
+                return catalogueOf(3);
+            }
+
+            @Override
+            public void score(ScoringContext context, double[] scores) {}
+        };
+        Recommender mine = model("mine", (u, s) -> {});
+        assertThatThrownBy(() -> new BlendedRecommender("b", List.of(
+                new BlendedRecommender.Component(mine, 1), new BlendedRecommender.Component(other, 1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("catalogue");
+    }
+}
