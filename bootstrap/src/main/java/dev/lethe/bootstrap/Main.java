@@ -1,6 +1,8 @@
 package dev.lethe.bootstrap;
 
+import com.google.inject.Guice;
 import com.google.inject.Module;
+import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.bootstrap.cli.DemoCommand;
 import dev.lethe.bootstrap.cli.GenerateCommand;
 import dev.lethe.bootstrap.cli.LetheCommand;
@@ -24,12 +26,15 @@ public final class Main {
     /** The full command tree, for the jar and for tests. */
     public static CommandLine commandLine(Clock clock) {
         CommandLine cli = new CommandLine(new LetheCommand());
-        Function<LetheConfig, Module> engines = config -> new ApplicationModule.NoEngineModule();
+        Function<LetheConfig, Module> engines = config -> new EngineModule(config.mlEngine());
         cli.addSubcommand(new ServeCommand(clock, engines));
         cli.addSubcommand(new DemoCommand(clock, engines));
         cli.addSubcommand(new TrainCommand(clock, engines));
         cli.addSubcommand(new GenerateCommand(clock));
-        cli.addSubcommand(new EvaluateCommand(ModelCatalog.baselines(), clock, System.out));
+        // The evaluator names the engine's families too; the engine loads nothing until a family is trained.
+        String engine = LetheConfig.load(java.util.Optional.empty(), System.getenv()).mlEngine();
+        ModelCatalog catalog = ModelCatalog.baselines().withEngine(Guice.createInjector(new EngineModule(engine)).getInstance(ModelEnginePort.class));
+        cli.addSubcommand(new EvaluateCommand(catalog, clock, System.out));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);

@@ -31,9 +31,15 @@ public final class ModelCatalog {
     private static final Pattern SAR = Pattern.compile("sar-(\\d+(?:\\.\\d+)?)([hd])");
 
     private final Map<String, ModelTrainer> extra;
+    /** Models that run only when named: training them takes minutes, not seconds. */
+    private final java.util.Set<String> onRequest;
 
     /** The baselines and {@code extra} trainers, whose names must be distinct and not shadow a baseline. */
     public ModelCatalog(List<ModelTrainer> extra) {
+        this(extra, java.util.Set.of());
+    }
+
+    private ModelCatalog(List<ModelTrainer> extra, java.util.Set<String> onRequest) {
         Map<String, ModelTrainer> byName = new LinkedHashMap<>();
         for (ModelTrainer t : extra) {
             if (isBaseline(t.name()) || byName.putIfAbsent(t.name(), t) != null) {
@@ -41,6 +47,7 @@ public final class ModelCatalog {
             }
         }
         this.extra = byName;
+        this.onRequest = java.util.Set.copyOf(onRequest);
     }
 
     /** Only the built-in baselines. */
@@ -52,7 +59,7 @@ public final class ModelCatalog {
     public ModelCatalog with(List<ModelTrainer> trainers) {
         List<ModelTrainer> all = new ArrayList<>(extra.values());
         all.addAll(trainers);
-        return new ModelCatalog(all);
+        return new ModelCatalog(all, onRequest);
     }
 
     /** Whether a model called {@code name} can be trained. */
@@ -60,19 +67,23 @@ public final class ModelCatalog {
         return extra.containsKey(name) || isBaseline(name);
     }
 
-    /** This catalogue plus a trainer for each family of {@code engine}. */
+    /** This catalogue plus a trainer for each family of {@code engine}; they run only when named (see {@link #defaultModels()}). */
     public ModelCatalog withEngine(ModelEnginePort engine) {
         List<ModelTrainer> trainers = new ArrayList<>();
         for (String family : engine.families()) {
             trainers.add(new NamedTrainer(family, (data, listener) -> engine.train(family, data, listener)));
         }
-        return with(trainers);
+        List<ModelTrainer> all = new ArrayList<>(extra.values());
+        all.addAll(trainers);
+        java.util.Set<String> slow = new java.util.HashSet<>(onRequest);
+        slow.addAll(engine.families());
+        return new ModelCatalog(all, slow);
     }
 
-    /** The models run by default: the baselines, then the added trainers in the order given. */
+    /** The models run by default: the baselines, then the added trainers in the order given, less the engine's. */
     public List<String> defaultModels() {
         List<String> names = new ArrayList<>(DEFAULT_BASELINES);
-        names.addAll(extra.keySet());
+        extra.keySet().stream().filter(name -> !onRequest.contains(name)).forEach(names::add);
         return names;
     }
 
