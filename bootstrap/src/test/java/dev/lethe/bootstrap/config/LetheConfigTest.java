@@ -1,0 +1,61 @@
+package dev.lethe.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LetheConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsToTheEmbeddedDatabaseUnderTheDataDirectory() {
+        LetheConfig config = LetheConfig.load(Optional.empty(), Map.of());
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.jdbcUrl()).isEmpty();
+        assertThat(config.effectiveJdbcUrl()).startsWith("jdbc:h2:file:").contains("MODE=MySQL");
+        assertThat(config.mlEngine()).isEqualTo("MXNet");
+    }
+
+    @Test
+    void environmentOverridesTheFileWhichOverridesTheDefaults() throws IOException {
+        Path file = dir.resolve("lethe.properties");
+        Files.writeString(file, "lethe.http.port=9000\nlethe.data.dir=/srv/lethe\n");
+        LetheConfig config = LetheConfig.load(Optional.of(file), Map.of("LETHE_HTTP_PORT", "9100", "LETHE_DB_URL", "jdbc:mysql://db/lethe"));
+        assertThat(config.httpPort()).isEqualTo(9100);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/srv/lethe"));
+        assertThat(config.effectiveJdbcUrl()).isEqualTo("jdbc:mysql://db/lethe");
+    }
+
+    @Test
+    void refusesUnknownKeysInTheFileNamingThem() throws IOException {
+        Path file = dir.resolve("lethe.properties");
+        Files.writeString(file, "lethe.http.prot=9000\n");
+        assertThatThrownBy(() -> LetheConfig.load(Optional.of(file), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lethe.http.prot");
+    }
+
+    @Test
+    void refusesAPortThatIsNotANumberNamingTheKey() {
+        assertThatThrownBy(() -> LetheConfig.load(Optional.empty(), Map.of("LETHE_HTTP_PORT", "eighty")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lethe.http.port");
+    }
+
+    @Test
+    void refusesAnUnknownEngine() {
+        assertThatThrownBy(() -> LetheConfig.load(Optional.empty(), Map.of("LETHE_ML_ENGINE", "TensorFlow")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lethe.ml.engine");
+    }
+
+    @Test
+    void namesEnvironmentVariablesAfterKeys() {
+        assertThat(LetheConfig.environmentName("lethe.http.worker-pool-size")).isEqualTo("LETHE_HTTP_WORKER_POOL_SIZE");
+    }
+}
