@@ -36,11 +36,15 @@ import org.slf4j.LoggerFactory;
  * The {@code lethe} model: the time-aware LSTM's short-term intent blended with a time-decayed
  * popularity prior whose half-life is fitted on the validation split, the weights fitted there too.
  * Saved as {@code lstm/} (the LSTM artifact), {@code lethe.properties} (half-life, weights) and
- * {@code events.csv} (the training behaviours the prior counts, refitted on load).
+ * {@code events.csv} (the behaviours the prior counts: training events and validation targets;
+ * the prior is refitted from them on load).
  */
 final class LetheBlend implements Recommender, AutoCloseable {
     static final double[] HALF_LIVES_DAYS = {1, 3, 7, 14, 30, 60, 120, 180, 365};
     static final String PRIOR = "decayed-pop";
+    /** LSTM logits become log-probabilities, the prior's decayed counts log-shares: the blend is a product of experts. */
+    static final List<BlendedRecommender.Normalisation> NORMALISATIONS =
+            List.of(BlendedRecommender.Normalisation.LOG_SOFTMAX, BlendedRecommender.Normalisation.LOG_SHARE);
     private static final Logger LOG = LoggerFactory.getLogger(LetheBlend.class);
     private static final String METADATA = "lethe.properties";
     private static final String EVENTS = "events.csv";
@@ -74,7 +78,7 @@ final class LetheBlend implements Recommender, AutoCloseable {
                 }
             }
             DecayedPopularity prior = prior(data.catalogue(), bestDays, known);
-            BlendedRecommender blend = BlendedRecommender.fit("lethe", List.of(lstm, prior), data.validation());
+            BlendedRecommender blend = BlendedRecommender.fit("lethe", List.of(lstm, prior), NORMALISATIONS, data.validation());
             LetheBlend result = new LetheBlend(lstm, bestDays, List.copyOf(known), blend);
             double ndcg = ValidationRanking.meanNdcg(result, data.validation(), 10);
             listener.metric("lethe-" + LstmTraining.VALIDATION_NDCG, lstm.summary().bestEpoch(), ndcg);
@@ -194,8 +198,8 @@ final class LetheBlend implements Recommender, AutoCloseable {
         double days = Double.parseDouble(p.getProperty("priorHalfLifeDays"));
         DecayedPopularity prior = prior(lstm.catalogue(), days, events);
         BlendedRecommender blend = new BlendedRecommender(DjlModelEngine.LETHE, List.of(
-                new BlendedRecommender.Component(lstm, Double.parseDouble(p.getProperty("weight.lstm"))),
-                new BlendedRecommender.Component(prior, Double.parseDouble(p.getProperty("weight.prior")))));
+                new BlendedRecommender.Component(lstm, NORMALISATIONS.get(0), Double.parseDouble(p.getProperty("weight.lstm"))),
+                new BlendedRecommender.Component(prior, NORMALISATIONS.get(1), Double.parseDouble(p.getProperty("weight.prior")))));
         return new LetheBlend(lstm, days, List.copyOf(events), blend);
     }
 

@@ -25,7 +25,7 @@ public final class MovieLensBenchmark {
         String engineName = args.length > 1 ? args[1] : "mxnet";
         String[] families = (args.length > 2 ? args[2] : "lstm-notime,lethe").split(",");
         int maxEpochs = Integer.parseInt(System.getProperty("epochs", "200"));
-        int patience = Integer.parseInt(System.getProperty("patience", "5"));
+        int patience = Integer.getInteger("patience", LstmHyperParameters.defaults(true).patience());
         LeaveLastOut split = LeaveLastOut.read(ratings);
         System.out.printf("data: %d training events, %d validation, %d test, catalogue %d%n", split.training().events().size(),
                 split.training().validation().size(), split.test().size(), split.training().catalogue().size());
