@@ -4,7 +4,18 @@ import java.util.Locale;
 
 /** The business a tenant runs; it sets default behaviour weights and forgetting curves. */
 public enum TenantKind {
-    ECOMMERCE, VIDEO, FINANCE;
+    ECOMMERCE(14), VIDEO(30), FINANCE(90);
+
+    private final double defaultHalfLifeDays;
+
+    TenantKind(double defaultHalfLifeDays) {
+        this.defaultHalfLifeDays = defaultHalfLifeDays;
+    }
+
+    /** The half-life used until a curve has been fitted on the tenant's own data. */
+    public double defaultHalfLifeDays() {
+        return defaultHalfLifeDays;
+    }
 
     /** Parses {@code ecommerce|video|finance}, case-insensitively. */
     public static TenantKind parse(String text) {

@@ -1,0 +1,159 @@
+package dev.lethe.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lethe.application.port.in.IngestBehaviorsCommand;
+import dev.lethe.application.port.in.IngestBehaviorsUseCase;
+import dev.lethe.application.port.in.IngestionOutcome;
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.tenant.Tenant;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/events}: one JSON event, a JSON array, or NDJSON; answers each event accepted,
+ * duplicate or rejected (with field, code and detail). In a batch a malformed event is rejected on its
+ * own and the others are still ingested; a single malformed event is a 400.
+ */
+final class EventsHandler {
+    static final String NDJSON = "application/x-ndjson";
+    private final IngestBehaviorsUseCase ingest;
+    private final Blocking blocking;
+    private final MeterRegistry metrics;
+
+    EventsHandler(IngestBehaviorsUseCase ingest, Blocking blocking, MeterRegistry metrics) {
+        this.ingest = ingest;
+        this.blocking = blocking;
+        this.metrics = metrics;
+    }
+
+    record EventResult(int index, String eventId, String status, String field, String code, String detail) {}
+
+    record IngestResponse(int accepted, int duplicates, int rejected, List<EventResult> results) {}
+
+    void ingest(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        String contentType = ctx.request().getHeader("Content-Type");
+        Buffer body = ctx.body().buffer();
+        // A batch is up to 10,000 events (megabytes of JSON): parsed on the worker, not the event loop.
+        blocking.run(ctx, () -> {
+            List<Parsed> parsed = parse(contentType, body);
+            List<Behavior> valid = new ArrayList<>();
+            for (Parsed p : parsed) {
+                p.behavior.ifPresent(valid::add);
+            }
+            List<IngestionOutcome> outcomes = valid.isEmpty() ? List.of() : ingest.ingest(new IngestBehaviorsCommand(tenant.id(), valid));
+            return answer(tenant, parsed, outcomes);
+        }, (c, response) -> Blocking.json(c, 200, response));
+    }
+
+    private IngestResponse answer(Tenant tenant, List<Parsed> parsed, List<IngestionOutcome> outcomes) {
+        List<EventResult> results = new ArrayList<>(parsed.size());
+        int next = 0;
+        int accepted = 0;
+        int duplicates = 0;
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            if (p.rejection.isPresent()) {
+                Problem r = p.rejection.get();
+                results.add(new EventResult(i, p.eventId.orElse(null), "rejected", r.field().orElse(null), r.code(), r.getMessage()));
+                continue;
+            }
+            IngestionOutcome outcome = outcomes.get(next++);
+            String id = outcome.eventId().value();
+            if (outcome instanceof IngestionOutcome.Accepted) {
+                accepted++;
+                results.add(new EventResult(i, id, "accepted", null, null, null));
+            } else if (outcome instanceof IngestionOutcome.Duplicate) {
+                duplicates++;
+                results.add(new EventResult(i, id, "duplicate", null, null, null));
+            } else if (outcome instanceof IngestionOutcome.Rejected rejected) {
+                results.add(new EventResult(i, id, "rejected", rejected.field(), rejected.code(), rejected.detail()));
+            }
+        }
+        int rejected = parsed.size() - accepted - duplicates;
+        count(tenant, "accepted", accepted);
+        count(tenant, "duplicate", duplicates);
+        count(tenant, "rejected", rejected);
+        return new IngestResponse(accepted, duplicates, rejected, results);
+    }
+
+    private void count(Tenant tenant, String outcome, int n) {
+        if (n > 0) {
+            Counter.builder("lethe.events.ingested").description("events received by outcome")
+                    .tag("tenant", tenant.id().value()).tag("outcome", outcome).register(metrics).increment(n);
+        }
+    }
+
+    /** An event as parsed: a behaviour, or why it was refused before reaching the use case. */
+    record Parsed(Optional<String> eventId, Optional<Behavior> behavior, Optional<Problem> rejection) {
+        static Parsed of(JsonNode json) {
+            try {
+                return new Parsed(Optional.empty(), Optional.of(EventRequest.parse(json)), Optional.empty());
+            } catch (Problem p) {
+                return new Parsed(EventRequest.eventIdOf(json), Optional.empty(), Optional.of(p));
+            }
+        }
+    }
+
+    static List<Parsed> parse(String contentType, Buffer body) {
+        String type = contentType == null ? "application/json" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        if (body == null || body.length() == 0) {
+            throw Problem.badRequest("events", "missing_body", "send one event, a JSON array of events, or NDJSON");
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        if (type.equals(NDJSON)) {
+            String[] lines = body.toString(StandardCharsets.UTF_8).split("\n");
+            int events = 0;
+            for (String line : lines) {
+                events += line.isBlank() ? 0 : 1;
+            }
+            requireBatchSize(events);
+            for (String line : lines) {
+                if (!line.isBlank()) {
+                    parsed.add(parseLine(line));
+                }
+            }
+            return parsed;
+        }
+        if (!type.equals("application/json") && !type.endsWith("+json")) {
+            throw new Problem(415, "unsupported_media_type", Optional.of("Content-Type"), "send application/json or " + NDJSON + ", got: " + type);
+        }
+        JsonNode json = Json.tree(body, "events");
+        if (json.isArray()) {
+            requireBatchSize(json.size());
+            json.forEach(e -> parsed.add(Parsed.of(e)));
+            return parsed;
+        }
+        // A single event: its mistakes are the request's mistakes.
+        EventRequest.parse(json);
+        parsed.add(Parsed.of(json));
+        return parsed;
+    }
+
+    private static Parsed parseLine(String line) {
+        JsonNode json;
+        try {
+            json = Json.tree(line.getBytes(StandardCharsets.UTF_8), "event");
+        } catch (Problem p) {
+            return new Parsed(Optional.empty(), Optional.empty(), Optional.of(p));
+        }
+        return Parsed.of(json);
+    }
+
+    private static void requireBatchSize(int size) {
+        if (size == 0) {
+            throw Problem.badRequest("events", "empty_batch", "the batch holds no events");
+        }
+        if (size > IngestBehaviorsCommand.MAX_BATCH) {
+            throw new Problem(413, "batch_too_large", Optional.of("events"),
+                    "a request may hold at most " + IngestBehaviorsCommand.MAX_BATCH + " events, got " + size);
+        }
+    }
+}

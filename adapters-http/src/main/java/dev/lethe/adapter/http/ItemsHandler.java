@@ -1,0 +1,36 @@
+package dev.lethe.adapter.http;
+
+import dev.lethe.application.port.in.UpsertItemCommand;
+import dev.lethe.application.port.in.UpsertItemUseCase;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.item.Item;
+import dev.lethe.domain.tenant.Tenant;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code PUT /v1/items/{id}} with {@code {"categories":[...],"attributes":{...}}}. */
+final class ItemsHandler {
+    private final UpsertItemUseCase upsert;
+    private final Blocking blocking;
+
+    ItemsHandler(UpsertItemUseCase upsert, Blocking blocking) {
+        this.upsert = upsert;
+        this.blocking = blocking;
+    }
+
+    record ItemResponse(String id, Set<String> categories, Map<String, String> attributes) {}
+
+    void put(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        ItemId id = Params.itemId(ctx.pathParam("itemId"));
+        JsonFields f = JsonFields.of(Json.tree(ctx.body().buffer(), "body"), "", Set.of("categories", "attributes"));
+        List<String> categories = f.stringList("categories");
+        Map<String, String> attributes = f.stringMap("attributes");
+        Item item = JsonFields.convert("categories", "invalid_value", id, i -> new Item(i, new LinkedHashSet<>(categories), attributes));
+        blocking.run(ctx, () -> upsert.upsert(new UpsertItemCommand(tenant.id(), item)),
+                (c, stored) -> Blocking.json(c, 200, new ItemResponse(stored.id().value(), stored.categories(), stored.attributes())));
+    }
+}

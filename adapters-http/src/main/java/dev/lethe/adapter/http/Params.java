@@ -1,0 +1,69 @@
+package dev.lethe.adapter.http;
+
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Path and query parameters, parsed into domain values or refused with a 400 naming the parameter. */
+final class Params {
+    private Params() {}
+
+    static UserId userId(String raw) {
+        return JsonFields.convert("userId", "invalid_id", raw, UserId::new);
+    }
+
+    static ItemId itemId(String raw) {
+        return JsonFields.convert("itemId", "invalid_id", raw, ItemId::new);
+    }
+
+    /** The single value of a query parameter; repeating it is refused. */
+    static Optional<String> single(RoutingContext ctx, String name) {
+        List<String> values = ctx.queryParam(name);
+        if (values.size() > 1) {
+            throw Problem.badRequest(name, "repeated_parameter", name + " must be given at most once");
+        }
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    static int integer(RoutingContext ctx, String name, int fallback, int min, int max) {
+        Optional<String> raw = single(ctx, name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(raw.get().trim());
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest(name, "invalid_type", name + " must be an integer");
+        }
+        if (value < min || value > max) {
+            throw Problem.badRequest(name, "out_of_range", name + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    static boolean bool(RoutingContext ctx, String name) {
+        Optional<String> raw = single(ctx, name);
+        if (raw.isEmpty() || raw.get().equals("false")) {
+            return false;
+        }
+        if (raw.get().equals("true") || raw.get().isEmpty()) {
+            return true;
+        }
+        throw Problem.badRequest(name, "invalid_type", name + " must be true or false");
+    }
+
+    static int pathInteger(String raw, String name) {
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < 1) {
+                throw Problem.badRequest(name, "out_of_range", name + " must be at least 1");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest(name, "invalid_type", name + " must be a positive integer");
+        }
+    }
+}

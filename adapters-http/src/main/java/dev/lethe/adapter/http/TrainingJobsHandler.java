@@ -1,0 +1,64 @@
+package dev.lethe.adapter.http;
+
+import dev.lethe.application.port.in.TrainModelCommand;
+import dev.lethe.application.port.in.TrainModelCommand.Activation;
+import dev.lethe.application.port.in.TrainModelUseCase;
+import dev.lethe.domain.tenant.Tenant;
+import dev.lethe.domain.training.TrainingJob;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /v1/training-jobs}: start a job (202), follow its status, progress and metrics. */
+final class TrainingJobsHandler {
+    static final int LIST_LIMIT = 50;
+    private final TrainModelUseCase train;
+    private final Blocking blocking;
+
+    TrainingJobsHandler(TrainModelUseCase train, Blocking blocking) {
+        this.train = train;
+        this.blocking = blocking;
+    }
+
+    record JobResponse(String id, String family, String status, double progress, String message, Map<String, Double> metrics,
+                       Integer modelVersion, String error, Instant createdAt, Instant updatedAt) {
+        static JobResponse of(TrainingJob job) {
+            return new JobResponse(job.id(), job.family(), job.status().name().toLowerCase(Locale.ROOT), job.progress(), job.message(),
+                    job.metrics(), job.modelVersion().orElse(null), job.error().orElse(null), job.createdAt(), job.updatedAt());
+        }
+    }
+
+    record JobsResponse(List<JobResponse> jobs) {}
+
+    void start(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        JsonFields f = JsonFields.of(Json.tree(ctx.body().buffer(), "body"), "", Set.of("family", "activation"));
+        String family = f.requiredText("family");
+        Activation activation = f.convert("activation", f.optionalText("activation").orElse("if-better"),
+                text -> Activation.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')));
+        TrainModelCommand command = new TrainModelCommand(tenant.id(), family, activation);
+        blocking.run(ctx, () -> train.start(command), (c, job) -> {
+            c.response().putHeader("Location", "/v1/training-jobs/" + job.id());
+            Blocking.json(c, 202, JobResponse.of(job));
+        });
+    }
+
+    void get(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        String id = ctx.pathParam("jobId");
+        if (id.length() > 64) {
+            throw Problem.badRequest("jobId", "invalid_id", "jobId must be at most 64 characters");
+        }
+        blocking.run(ctx, () -> train.job(tenant.id(), id), (c, job) ->
+                Blocking.jsonOrMissing(c, job, JobResponse::of, Problem.notFound("jobId", "no training job " + id)));
+    }
+
+    void list(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        blocking.run(ctx, () -> train.jobs(tenant.id(), LIST_LIMIT),
+                (c, jobs) -> Blocking.json(c, 200, new JobsResponse(jobs.stream().map(JobResponse::of).toList())));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.lethe.adapter.http;
+
+import dev.lethe.application.port.in.EraseUserCommand;
+import dev.lethe.application.port.in.EraseUserUseCase;
+import dev.lethe.application.port.in.GetInterestsUseCase;
+import dev.lethe.application.port.in.Interests;
+import dev.lethe.application.port.in.InterestsQuery;
+import dev.lethe.application.port.in.RecommendQuery;
+import dev.lethe.application.port.in.RecommendUseCase;
+import dev.lethe.application.port.in.Recommendations;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.tenant.Tenant;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A user's recommendations, interest profile and erasure, always within the caller's tenant. */
+final class UsersHandler {
+    static final int DEFAULT_K = 10;
+    static final int MAX_EXCLUDE = 1000;
+
+    private final RecommendUseCase recommend;
+    private final GetInterestsUseCase interests;
+    private final EraseUserUseCase erase;
+    private final Blocking blocking;
+
+    UsersHandler(RecommendUseCase recommend, GetInterestsUseCase interests, EraseUserUseCase erase, Blocking blocking) {
+        this.recommend = recommend;
+        this.interests = interests;
+        this.erase = erase;
+        this.blocking = blocking;
+    }
+
+    record ReasonResponse(String kind, String key, double originalStrength, double currentStrength, Instant lastSeen) {}
+
+    record ItemResponse(String itemId, double score, List<ReasonResponse> because) {}
+
+    record RecommendationsResponse(String userId, Instant asOf, String model, boolean coldStart, List<ItemResponse> items) {}
+
+    record StrengthResponse(String key, double originalStrength, double currentStrength, Instant lastSeen, int events) {}
+
+    record InterestsResponse(String userId, Instant asOf, CurveResponse curve, List<StrengthResponse> categories, List<StrengthResponse> items) {}
+
+    record ErasureResponse(String userId, int erasedEvents) {}
+
+    void recommendations(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        UserId user = Params.userId(ctx.pathParam("userId"));
+        int k = Params.integer(ctx, "k", DEFAULT_K, 1, RecommendQuery.MAX_K);
+        Set<ItemId> exclude = exclusions(Params.single(ctx, "exclude"));
+        Optional<String> category = Params.single(ctx, "category");
+        if (category.isPresent() && (category.get().isBlank() || category.get().length() > 100)) {
+            throw Problem.badRequest("category", "invalid_value", "category must be 1-100 characters");
+        }
+        boolean explain = Params.bool(ctx, "explain");
+        RecommendQuery query = new RecommendQuery(tenant.id(), user, k, exclude, category, explain);
+        blocking.run(ctx, () -> recommend.recommend(query), (c, answer) -> Blocking.json(c, 200, response(answer, explain)));
+    }
+
+    void interests(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        UserId user = Params.userId(ctx.pathParam("userId"));
+        blocking.run(ctx, () -> interests.interests(new InterestsQuery(tenant.id(), user)), (c, profile) -> Blocking.json(c, 200,
+                new InterestsResponse(profile.userId().value(), profile.asOf(), CurveResponse.of(profile.curve(), profile.curveScope()),
+                        strengths(profile.categories()), strengths(profile.items()))));
+    }
+
+    void erase(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        UserId user = Params.userId(ctx.pathParam("userId"));
+        blocking.run(ctx, () -> erase.erase(new EraseUserCommand(tenant.id(), user)),
+                (c, erased) -> Blocking.json(c, 200, new ErasureResponse(user.value(), erased)));
+    }
+
+    private static Set<ItemId> exclusions(Optional<String> raw) {
+        Set<ItemId> ids = new LinkedHashSet<>();
+        if (raw.isEmpty() || raw.get().isEmpty()) {
+            return ids;
+        }
+        String[] parts = raw.get().split(",", -1);
+        if (parts.length > MAX_EXCLUDE) {
+            throw Problem.badRequest("exclude", "out_of_range", "exclude may list at most " + MAX_EXCLUDE + " items");
+        }
+        for (String part : parts) {
+            ids.add(JsonFields.convert("exclude", "invalid_id", part.trim(), ItemId::new));
+        }
+        return ids;
+    }
+
+    private static RecommendationsResponse response(Recommendations answer, boolean explain) {
+        List<ItemResponse> items = answer.items().stream()
+                .map(i -> new ItemResponse(i.itemId().value(), i.score(), explain ? i.because().stream()
+                        .map(r -> new ReasonResponse(r.kind(), r.key(), r.originalStrength(), r.currentStrength(), r.lastSeen()))
+                        .toList() : null))
+                .toList();
+        return new RecommendationsResponse(answer.userId().value(), answer.asOf(), answer.model(), answer.coldStart(), items);
+    }
+
+    private static List<StrengthResponse> strengths(List<Interests.Strength> strengths) {
+        return strengths.stream()
+                .map(s -> new StrengthResponse(s.key(), s.originalStrength(), s.currentStrength(), s.lastSeen(), s.events()))
+                .toList();
+    }
+}

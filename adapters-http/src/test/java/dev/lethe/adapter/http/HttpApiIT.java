@@ -1,0 +1,318 @@
+package dev.lethe.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lethe.application.service.tenant.ApiKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API end to end over in-memory stores: a real server on a random port, a real HTTP client. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpApiIT {
+    private Path artifacts;
+    private TestServer server;
+    private ApiClient client;
+
+    @BeforeAll
+    void start(@TempDir Path artifactDirectory) {
+        artifacts = artifactDirectory;
+        server = TestServer.start(artifacts, Optional.of(new FakeModelEngine()));
+        client = new ApiClient(server.port);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private static String event(String id, String user, String item, String type, Instant at) {
+        return "{\"eventId\":\"" + id + "\",\"userId\":\"" + user + "\",\"itemId\":\"" + item + "\",\"type\":\"" + type
+                + "\",\"timestamp\":\"" + at + "\"}";
+    }
+
+    private static Instant daysAgo(double days) {
+        return Instant.now().minus(Duration.ofMillis((long) (days * 86_400_000)));
+    }
+
+    /** A small shop: u1 liked shoes long ago and books recently; others made i-shoe-3 and i-book-3 popular. */
+    private String seededTenant(String id) {
+        String key = client.createTenant(id, "ecommerce");
+        for (String item : List.of("i-shoe-1", "i-shoe-2", "i-shoe-3")) {
+            assertThat(client.put("/v1/items/" + item, key, "{\"categories\":[\"shoes\"],\"attributes\":{\"brand\":\"x\"}}").status()).isEqualTo(200);
+        }
+        for (String item : List.of("i-book-1", "i-book-2", "i-book-3")) {
+            assertThat(client.put("/v1/items/" + item, key, "{\"categories\":[\"books\"]}").status()).isEqualTo(200);
+        }
+        List<String> events = new ArrayList<>();
+        events.add(event("e1", "u1", "i-shoe-1", "purchase", daysAgo(60)));
+        events.add(event("e2", "u1", "i-shoe-2", "view", daysAgo(50)));
+        events.add(event("e3", "u1", "i-book-1", "click", daysAgo(1)));
+        events.add(event("e4", "u1", "i-book-2", "view", daysAgo(0.5)));
+        for (int u = 2; u <= 6; u++) {
+            events.add(event("p" + u + "a", "u" + u, "i-book-3", "view", daysAgo(2)));
+            events.add(event("p" + u + "b", "u" + u, "i-shoe-3", "view", daysAgo(3)));
+            events.add(event("p" + u + "c", "u" + u, "i-book-" + (u % 2 + 1), "view", daysAgo(1)));
+        }
+        JsonNode answer = client.post("/v1/events", key, "[" + String.join(",", events) + "]").json();
+        assertThat(answer.get("accepted").asInt()).isEqualTo(events.size());
+        return key;
+    }
+
+    @Test
+    void creatingATenantReturnsItsKeyOnceAndStoresOnlyTheHash() {
+        ApiClient.Reply reply = client.post("/v1/tenants", TestServer.ADMIN_KEY, "{\"id\":\"t-create\",\"name\":\"Shop\",\"kind\":\"video\"}");
+        assertThat(reply.status()).isEqualTo(201);
+        String key = reply.json().get("apiKey").asText();
+        assertThat(key).hasSize(43);
+        assertThat(reply.json().get("kind").asText()).isEqualTo("video");
+        assertThat(server.tenants.findByApiKeyHash(ApiKeys.hash(key))).isPresent();
+        assertThat(server.tenants.findByApiKeyHash(key)).isEmpty();
+        assertThat(client.get("/v1/models", key).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anExplicitKeyIsAcceptedSoDemosCanUseKnownKeys() {
+        String demoKey = "demo-key-0123456789-abcdef";
+        ApiClient.Reply reply = client.post("/v1/tenants", TestServer.ADMIN_KEY,
+                "{\"id\":\"t-demo\",\"name\":\"Demo\",\"kind\":\"finance\",\"apiKey\":\"" + demoKey + "\"}");
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(client.get("/v1/forgetting-curve", demoKey).json().at("/inForce/halfLifeDays").asDouble()).isEqualTo(90.0);
+    }
+
+    @Test
+    void creatingAnExistingTenantIsAConflict() {
+        client.createTenant("t-twice", "video");
+        ApiClient.Reply again = client.post("/v1/tenants", TestServer.ADMIN_KEY, "{\"id\":\"t-twice\",\"name\":\"Again\",\"kind\":\"video\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("code").asText()).isEqualTo("tenant_exists");
+    }
+
+    @Test
+    void aBatchIngestsTheGoodEventsAndRejectsTheMalformedOneWithItsField() {
+        String key = client.createTenant("t-batch", "ecommerce");
+        String body = "[" + event("b1", "u1", "i1", "view", daysAgo(1)) + ","
+                + "{\"eventId\":\"b2\",\"userId\":\"u1\",\"itemId\":\"i2\",\"type\":\"view\",\"timestamp\":true},"
+                + "{\"eventId\":\"b3\",\"userId\":\"u1\",\"itemId\":\"i3\",\"type\":\"teleport\",\"timestamp\":1700000000000},"
+                + event("b4", "u1", "i4", "click", Instant.parse("1980-01-01T00:00:00Z")) + ","
+                + "{\"eventId\":\"b5\",\"userId\":\"u1\",\"itemId\":\"i5\",\"type\":\"watch\",\"timestamp\":" + daysAgo(2).toEpochMilli()
+                + ",\"dwellMs\":3000,\"value\":0.5}]";
+        JsonNode answer = client.post("/v1/events", key, body).json();
+        assertThat(answer.get("accepted").asInt()).isEqualTo(2);
+        assertThat(answer.get("rejected").asInt()).isEqualTo(3);
+        JsonNode results = answer.get("results");
+        assertThat(results.get(0).get("status").asText()).isEqualTo("accepted");
+        assertThat(results.get(1).get("field").asText()).isEqualTo("timestamp");
+        assertThat(results.get(1).get("eventId").asText()).isEqualTo("b2");
+        assertThat(results.get(2).get("field").asText()).isEqualTo("type");
+        assertThat(results.get(3).get("code").asText()).isEqualTo("timestamp_too_old");
+        assertThat(results.get(4).get("status").asText()).isEqualTo("accepted");
+        assertThat(server.behaviors.count(server.tenants.findByApiKeyHash(ApiKeys.hash(key)).orElseThrow().id())).isEqualTo(2);
+    }
+
+    @Test
+    void ingestionIsIdempotentByEventId() {
+        String key = client.createTenant("t-idem", "ecommerce");
+        String body = "[" + event("x1", "u1", "i1", "view", daysAgo(1)) + "," + event("x1", "u1", "i1", "view", daysAgo(1)) + "]";
+        JsonNode first = client.post("/v1/events", key, body).json();
+        JsonNode second = client.post("/v1/events", key, body).json();
+        assertThat(first.get("accepted").asInt()).isEqualTo(1);
+        assertThat(first.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(second.get("duplicates").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void ndjsonIsIngestedLineByLineAndAMalformedLineIsRejectedAlone() {
+        String key = client.createTenant("t-ndjson", "video");
+        String body = event("n1", "u1", "i1", "watch", daysAgo(1)) + "\n{not json\n" + event("n2", "u2", "i1", "watch", daysAgo(1)) + "\n";
+        ApiClient.Reply reply = client.send("POST", "/v1/events", Optional.of(key), Optional.of("application/x-ndjson"), Optional.of(body));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(reply.json().at("/results/1/code").asText()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void recommendationsExplainTheInterestsBehindEachItemWithOriginalAndDecayedStrength() {
+        String key = seededTenant("t-explain");
+        JsonNode answer = client.get("/v1/users/u1/recommendations?k=2&explain=true", key).json();
+        assertThat(answer.get("coldStart").asBoolean()).isFalse();
+        assertThat(answer.get("items")).hasSize(2);
+        List<String> ids = new ArrayList<>();
+        answer.get("items").forEach(i -> ids.add(i.get("itemId").asText()));
+        assertThat(ids).doesNotContain("i-shoe-1", "i-shoe-2", "i-book-1", "i-book-2").contains("i-book-3");
+        JsonNode book = null;
+        for (JsonNode item : answer.get("items")) {
+            if (item.get("itemId").asText().equals("i-book-3")) {
+                book = item;
+            }
+        }
+        JsonNode reason = book.get("because").get(0);
+        assertThat(reason.get("kind").asText()).isEqualTo("category");
+        assertThat(reason.get("key").asText()).isEqualTo("books");
+        assertThat(reason.get("originalStrength").asDouble()).isEqualTo(3.0);
+        assertThat(reason.get("currentStrength").asDouble()).isLessThan(3.0).isGreaterThan(2.5);
+    }
+
+    @Test
+    void recommendationsHonourExclusionsAndCategoryFilters() {
+        String key = seededTenant("t-filter");
+        JsonNode shoes = client.get("/v1/users/u1/recommendations?k=5&category=shoes", key).json();
+        assertThat(shoes.get("items")).hasSize(1);
+        assertThat(shoes.at("/items/0/itemId").asText()).isEqualTo("i-shoe-3");
+        assertThat(shoes.at("/items/0/because").isMissingNode()).isTrue();
+        JsonNode excluded = client.get("/v1/users/u1/recommendations?k=5&exclude=i-book-3,i-shoe-3", key).json();
+        assertThat(excluded.get("items")).isEmpty();
+    }
+
+    @Test
+    void aUserWithoutHistoryGetsDecayedPopularityMarkedColdStart() {
+        String key = seededTenant("t-cold");
+        JsonNode answer = client.get("/v1/users/newcomer/recommendations?k=3", key).json();
+        assertThat(answer.get("coldStart").asBoolean()).isTrue();
+        assertThat(answer.get("model").asText()).isEqualTo("decayed-pop");
+        assertThat(answer.get("items")).hasSize(3);
+    }
+
+    @Test
+    void interestsShowTheDecayedProfileAndTheCurveInForce() {
+        String key = seededTenant("t-interests");
+        JsonNode profile = client.get("/v1/users/u1/interests", key).json();
+        assertThat(profile.at("/curve/family").asText()).isEqualTo("exponential");
+        assertThat(profile.at("/curve/halfLifeDays").asDouble()).isEqualTo(14.0);
+        assertThat(profile.at("/curve/scope").asText()).isEqualTo("default");
+        assertThat(profile.at("/categories/0/key").asText()).isEqualTo("books");
+        JsonNode shoes = profile.at("/categories/1");
+        assertThat(shoes.get("key").asText()).isEqualTo("shoes");
+        assertThat(shoes.get("originalStrength").asDouble()).isEqualTo(9.0);
+        assertThat(shoes.get("currentStrength").asDouble()).isLessThan(9.0 * Math.pow(0.5, 50.0 / 14));
+    }
+
+    @Test
+    void erasingAUserRemovesTheirEventsAndTheirProfile() {
+        String key = seededTenant("t-erase");
+        ApiClient.Reply erased = client.delete("/v1/users/u1", key);
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.json().get("erasedEvents").asInt()).isEqualTo(4);
+        assertThat(client.get("/v1/users/u1/interests", key).json().get("items")).isEmpty();
+        assertThat(client.get("/v1/users/u1/recommendations", key).json().get("coldStart").asBoolean()).isTrue();
+        assertThat(client.delete("/v1/users/u1", key).json().get("erasedEvents").asInt()).isZero();
+    }
+
+    @Test
+    void anotherTenantsKeySeesNothingOfThisTenant() {
+        String owner = seededTenant("t-owner");
+        String intruder = client.createTenant("t-intruder", "ecommerce");
+        assertThat(client.get("/v1/users/u1/interests", intruder).json().get("items")).isEmpty();
+        assertThat(client.get("/v1/users/u1/recommendations", intruder).json().get("items")).isEmpty();
+        assertThat(client.delete("/v1/users/u1", intruder).json().get("erasedEvents").asInt()).isZero();
+        String job = client.post("/v1/training-jobs", owner, "{\"family\":\"decayed-pop\"}").json().get("id").asText();
+        awaitJob(owner, job);
+        ApiClient.Reply peek = client.get("/v1/training-jobs/" + job, intruder);
+        assertThat(peek.status()).isEqualTo(404);
+        assertThat(peek.contentType()).startsWith("application/problem+json");
+        assertThat(client.get("/v1/models", intruder).json().get("models")).isEmpty();
+        assertThat(client.post("/v1/models/1/activate", intruder, "").status()).isEqualTo(404);
+        assertThat(client.get("/v1/users/u1/interests", owner).json().get("items")).hasSize(4);
+    }
+
+    @Test
+    void trainingRegistersVersionsActivatesByPolicyAndRollsBack() {
+        String key = seededTenant("t-train");
+        ApiClient.Reply started = client.post("/v1/training-jobs", key, "{\"family\":\"decayed-pop\"}");
+        assertThat(started.status()).isEqualTo(202);
+        JsonNode first = awaitJob(key, started.json().get("id").asText());
+        assertThat(first.get("status").asText()).isEqualTo("succeeded");
+        assertThat(first.get("metrics").has("ndcg@10")).isTrue();
+        assertThat(first.get("modelVersion").asInt()).isEqualTo(1);
+
+        JsonNode second = awaitJob(key, client.post("/v1/training-jobs", key, "{\"family\":\"lstm\",\"activation\":\"always\"}").json().get("id").asText());
+        assertThat(second.get("status").asText()).isEqualTo("succeeded");
+        JsonNode models = client.get("/v1/models", key).json().get("models");
+        assertThat(models).hasSize(2);
+        assertThat(models.at("/0/version").asInt()).isEqualTo(2);
+        assertThat(models.at("/0/active").asBoolean()).isTrue();
+        assertThat(models.at("/0/engine").asText()).isEqualTo("fake");
+        assertThat(Files.exists(artifacts.resolve("t-train/v2/model.txt"))).isTrue();
+        assertThat(client.get("/v1/users/u1/recommendations", key).json().get("model").asText()).isEqualTo("lstm");
+
+        ApiClient.Reply rollback = client.post("/v1/models/1/activate", key, "");
+        assertThat(rollback.status()).isEqualTo(200);
+        assertThat(rollback.json().get("active").asBoolean()).isTrue();
+        assertThat(client.get("/v1/users/u1/recommendations", key).json().get("model").asText()).isEqualTo("decayed-pop");
+        assertThat(client.get("/v1/models", key).json().at("/0/active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anActiveProfileModelExplainsWithItsOwnReasons() {
+        String key = seededTenant("t-profile");
+        JsonNode job = awaitJob(key, client.post("/v1/training-jobs", key, "{\"family\":\"profile\",\"activation\":\"always\"}").json().get("id").asText());
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+
+        JsonNode answer = client.get("/v1/users/u1/recommendations?k=2&explain=true", key).json();
+
+        assertThat(answer.get("model").asText()).isEqualTo("profile");
+        assertThat(answer.get("items")).isNotEmpty();
+        JsonNode reasons = answer.at("/items/0/because");
+        assertThat(reasons).isNotEmpty();
+        reasons.forEach(r -> assertThat(r.get("currentStrength").asDouble()).isLessThanOrEqualTo(r.get("originalStrength").asDouble()));
+    }
+
+    @Test
+    void trainingAnUnknownFamilyIsRefusedNamingTheField() {
+        String key = client.createTenant("t-family", "video");
+        ApiClient.Reply reply = client.post("/v1/training-jobs", key, "{\"family\":\"oracle\"}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("field").asText()).isEqualTo("family");
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() throws Exception {
+        String key = seededTenant("t-ops");
+        client.get("/v1/users/u1/recommendations", key);
+        client.get("/v1/models", key);
+        assertThat(client.get("/health/live", key).status()).isEqualTo(200);
+        assertThat(client.get("/health/ready", key).status()).isEqualTo(200);
+        server.databaseUp.set(false);
+        ApiClient.Reply notReady = client.get("/health/ready", key);
+        server.databaseUp.set(true);
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(notReady.contentType()).startsWith("application/problem+json");
+        String metrics = client.get("/metrics", key).text();
+        assertThat(metrics).contains("lethe_http_requests_seconds_bucket")
+                .contains("route=\"/v1/users/:userId/recommendations\"")
+                .contains("lethe_events_ingested_total{outcome=\"accepted\",tenant=\"t-ops\"}")
+                .contains("lethe_model_active_version{tenant=\"t-ops\"}");
+        ApiClient.Reply openApi = client.get("/openapi.yaml", key);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.text()).isEqualTo(Files.readString(Path.of("..", "docs", "openapi.yaml")));
+    }
+
+    private JsonNode awaitJob(String key, String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = client.get("/v1/training-jobs/" + id, key).json();
+            String status = job.get("status").asText();
+            if (status.equals("succeeded") || status.equals("failed")) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+}

@@ -1,0 +1,259 @@
+package dev.lethe.adapter.http;
+
+import dev.lethe.application.port.out.BehaviorRepository;
+import dev.lethe.application.port.out.ForgettingCurveRepository;
+import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.application.port.out.ModelRegistry;
+import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.application.port.out.TrainingJobRepository;
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.EventId;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.item.Item;
+import dev.lethe.domain.registry.ModelVersion;
+import dev.lethe.domain.tenant.Tenant;
+import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.training.TrainingJob;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** Thread-safe in-memory out-ports for tests and the load launcher; every method is scoped by tenant like the real store. */
+final class InMemoryStores {
+    private InMemoryStores() {}
+
+    static final class Behaviors implements BehaviorRepository {
+        private final Map<TenantId, List<Behavior>> log = new HashMap<>();
+        private final Map<TenantId, Set<EventId>> ids = new HashMap<>();
+        private final Map<TenantId, Map<UserId, List<Behavior>>> byUser = new HashMap<>();
+
+        @Override
+        public synchronized List<AppendOutcome> append(TenantId tenantId, List<Behavior> behaviors) {
+            List<AppendOutcome> out = new ArrayList<>(behaviors.size());
+            Set<EventId> seen = ids.computeIfAbsent(tenantId, t -> new HashSet<>());
+            for (Behavior b : behaviors) {
+                if (seen.add(b.eventId())) {
+                    log.computeIfAbsent(tenantId, t -> new ArrayList<>()).add(b);
+                    List<Behavior> mine = byUser.computeIfAbsent(tenantId, t -> new HashMap<>()).computeIfAbsent(b.userId(), u -> new ArrayList<>());
+                    insertInTimeOrder(mine, b);
+                    out.add(AppendOutcome.STORED);
+                } else {
+                    out.add(AppendOutcome.DUPLICATE);
+                }
+            }
+            return out;
+        }
+
+        /** Events mostly arrive newest last: a binary search keeps the per-user list ordered in O(log n) for them. */
+        private static void insertInTimeOrder(List<Behavior> list, Behavior b) {
+            int lo = 0;
+            int hi = list.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (list.get(mid).occurredAt().isAfter(b.occurredAt())) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            list.add(lo, b);
+        }
+
+        @Override
+        public synchronized List<Behavior> recentForUser(TenantId tenantId, UserId userId, int limit) {
+            List<Behavior> mine = byUser.getOrDefault(tenantId, Map.of()).getOrDefault(userId, List.of());
+            return List.copyOf(mine.subList(Math.max(0, mine.size() - limit), mine.size()));
+        }
+
+        @Override
+        public synchronized Set<ItemId> consumedItems(TenantId tenantId, UserId userId) {
+            Set<ItemId> items = new HashSet<>();
+            byUser.getOrDefault(tenantId, Map.of()).getOrDefault(userId, List.of()).forEach(b -> items.add(b.itemId()));
+            return items;
+        }
+
+        @Override
+        public void forEachInTimeOrder(TenantId tenantId, Consumer<Behavior> sink) {
+            List<Behavior> copy;
+            synchronized (this) {
+                copy = new ArrayList<>(log.getOrDefault(tenantId, List.of()));
+            }
+            copy.sort(Comparator.comparing(Behavior::occurredAt));
+            copy.forEach(sink);
+        }
+
+        @Override
+        public synchronized long count(TenantId tenantId) {
+            return log.getOrDefault(tenantId, List.of()).size();
+        }
+
+        @Override
+        public synchronized int eraseUser(TenantId tenantId, UserId userId) {
+            List<Behavior> all = log.getOrDefault(tenantId, new ArrayList<>());
+            int before = all.size();
+            all.removeIf(b -> b.userId().equals(userId));
+            byUser.getOrDefault(tenantId, new HashMap<>()).remove(userId);
+            return before - all.size();
+        }
+    }
+
+    static final class Items implements ItemRepository {
+        private final Map<TenantId, Map<ItemId, Item>> items = new HashMap<>();
+
+        @Override
+        public synchronized void upsert(TenantId tenantId, Item item) {
+            items.computeIfAbsent(tenantId, t -> new LinkedHashMap<>()).put(item.id(), item);
+        }
+
+        @Override
+        public synchronized Optional<Item> find(TenantId tenantId, ItemId itemId) {
+            return Optional.ofNullable(items.getOrDefault(tenantId, Map.of()).get(itemId));
+        }
+
+        @Override
+        public synchronized Map<ItemId, Item> findAll(TenantId tenantId, Collection<ItemId> ids) {
+            Map<ItemId, Item> mine = items.getOrDefault(tenantId, Map.of());
+            Map<ItemId, Item> out = new HashMap<>();
+            ids.forEach(id -> {
+                if (mine.containsKey(id)) {
+                    out.put(id, mine.get(id));
+                }
+            });
+            return out;
+        }
+
+        @Override
+        public void forEach(TenantId tenantId, Consumer<Item> sink) {
+            List<Item> copy;
+            synchronized (this) {
+                copy = new ArrayList<>(items.getOrDefault(tenantId, Map.of()).values());
+            }
+            copy.forEach(sink);
+        }
+    }
+
+    static final class Tenants implements TenantRepository {
+        private final Map<TenantId, Tenant> tenants = new TreeMap<>(Comparator.comparing(TenantId::value));
+        private final Map<String, TenantId> keys = new HashMap<>();
+
+        @Override
+        public synchronized boolean create(Tenant tenant, String apiKeyHash) {
+            if (tenants.containsKey(tenant.id())) {
+                return false;
+            }
+            tenants.put(tenant.id(), tenant);
+            keys.put(apiKeyHash, tenant.id());
+            return true;
+        }
+
+        @Override
+        public synchronized Optional<Tenant> find(TenantId tenantId) {
+            return Optional.ofNullable(tenants.get(tenantId));
+        }
+
+        @Override
+        public synchronized Optional<Tenant> findByApiKeyHash(String apiKeyHash) {
+            return Optional.ofNullable(keys.get(apiKeyHash)).map(tenants::get);
+        }
+
+        @Override
+        public synchronized List<Tenant> list() {
+            return List.copyOf(tenants.values());
+        }
+    }
+
+    static final class Registry implements ModelRegistry {
+        private final Map<TenantId, Map<Integer, ModelVersion>> versions = new HashMap<>();
+
+        @Override
+        public synchronized int nextVersion(TenantId tenantId) {
+            return versions.getOrDefault(tenantId, Map.of()).keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        }
+
+        @Override
+        public synchronized void register(ModelVersion version) {
+            Map<Integer, ModelVersion> mine = versions.computeIfAbsent(version.tenantId(), t -> new TreeMap<>());
+            if (version.active()) {
+                mine.replaceAll((v, m) -> m.withActive(false));
+            }
+            mine.put(version.version(), version);
+        }
+
+        @Override
+        public synchronized List<ModelVersion> list(TenantId tenantId) {
+            List<ModelVersion> all = new ArrayList<>(versions.getOrDefault(tenantId, Map.of()).values());
+            all.sort(Comparator.comparingInt(ModelVersion::version).reversed());
+            return all;
+        }
+
+        @Override
+        public synchronized Optional<ModelVersion> find(TenantId tenantId, int version) {
+            return Optional.ofNullable(versions.getOrDefault(tenantId, Map.of()).get(version));
+        }
+
+        @Override
+        public synchronized Optional<ModelVersion> active(TenantId tenantId) {
+            return versions.getOrDefault(tenantId, Map.of()).values().stream().filter(ModelVersion::active).findFirst();
+        }
+
+        @Override
+        public synchronized boolean activate(TenantId tenantId, int version) {
+            Map<Integer, ModelVersion> mine = versions.get(tenantId);
+            if (mine == null || !mine.containsKey(version)) {
+                return false;
+            }
+            mine.replaceAll((v, m) -> m.withActive(v == version));
+            return true;
+        }
+    }
+
+    static final class Jobs implements TrainingJobRepository {
+        private final Map<TenantId, Map<String, TrainingJob>> jobs = new HashMap<>();
+
+        @Override
+        public synchronized void save(TrainingJob job) {
+            jobs.computeIfAbsent(job.tenantId(), t -> new LinkedHashMap<>()).put(job.id(), job);
+        }
+
+        @Override
+        public synchronized Optional<TrainingJob> find(TenantId tenantId, String jobId) {
+            return Optional.ofNullable(jobs.getOrDefault(tenantId, Map.of()).get(jobId));
+        }
+
+        @Override
+        public synchronized List<TrainingJob> list(TenantId tenantId, int limit) {
+            List<TrainingJob> all = new ArrayList<>(jobs.getOrDefault(tenantId, Map.of()).values());
+            all.sort(Comparator.comparing(TrainingJob::createdAt).reversed());
+            return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        }
+    }
+
+    static final class Curves implements ForgettingCurveRepository {
+        private final Map<TenantId, Map<String, StoredCurve>> curves = new HashMap<>();
+
+        @Override
+        public synchronized void save(TenantId tenantId, StoredCurve curve) {
+            curves.computeIfAbsent(tenantId, t -> new TreeMap<>()).put(curve.scope(), curve);
+        }
+
+        @Override
+        public synchronized Optional<StoredCurve> find(TenantId tenantId, String scope) {
+            return Optional.ofNullable(curves.getOrDefault(tenantId, Map.of()).get(scope));
+        }
+
+        @Override
+        public synchronized List<StoredCurve> list(TenantId tenantId) {
+            return List.copyOf(curves.getOrDefault(tenantId, Map.of()).values());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lethe.adapter.http;
+
+import dev.lethe.application.port.out.ModelEnginePort;
+import dev.lethe.application.service.erase.EraseUserService;
+import dev.lethe.application.service.forgetting.GetForgettingCurveService;
+import dev.lethe.application.service.ingest.IngestBehaviorsService;
+import dev.lethe.application.service.interest.GetInterestsService;
+import dev.lethe.application.service.item.UpsertItemService;
+import dev.lethe.application.service.model.ManageModelsService;
+import dev.lethe.application.service.recommend.RecommendService;
+import dev.lethe.application.service.serving.ServingModels;
+import dev.lethe.application.service.tenant.AuthenticateTenantService;
+import dev.lethe.application.service.tenant.CreateTenantService;
+import dev.lethe.application.service.training.TrainModelService;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The real API, services and server over in-memory stores, listening on a random port. */
+final class TestServer implements AutoCloseable {
+    static final String ADMIN_KEY = "admin-key-for-tests-0123456789";
+
+    final InMemoryStores.Behaviors behaviors = new InMemoryStores.Behaviors();
+    final InMemoryStores.Items items = new InMemoryStores.Items();
+    final InMemoryStores.Tenants tenants = new InMemoryStores.Tenants();
+    final InMemoryStores.Registry registry = new InMemoryStores.Registry();
+    final InMemoryStores.Jobs jobs = new InMemoryStores.Jobs();
+    final InMemoryStores.Curves curves = new InMemoryStores.Curves();
+    final AtomicBoolean databaseUp = new AtomicBoolean(true);
+    final ServingModels serving;
+    final LetheHttpServer server;
+    final int port;
+    private final ExecutorService training = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lethe-training");
+        t.setDaemon(true);
+        return t;
+    });
+
+    TestServer(Path artifactDirectory, Optional<ModelEnginePort> engine, int port, int workers, Duration servingRefresh) {
+        Clock clock = Clock.systemUTC();
+        serving = new ServingModels(behaviors, items, tenants, curves, registry, engine, clock, servingRefresh);
+        LetheApi api = new LetheApi(
+                new CreateTenantService(tenants, new SecureRandom(), clock),
+                new AuthenticateTenantService(tenants),
+                new IngestBehaviorsService(behaviors, clock, serving::eventsArrived),
+                new UpsertItemService(items, serving::invalidate),
+                new RecommendService(behaviors, items, serving, clock),
+                new GetInterestsService(behaviors, items, serving, clock),
+                new EraseUserService(behaviors, serving::invalidate),
+                new TrainModelService(behaviors, items, registry, jobs, serving, engine, artifactDirectory, training, clock),
+                new ManageModelsService(registry, serving::invalidate),
+                new GetForgettingCurveService(curves, serving),
+                serving);
+        HttpServerConfig config = new HttpServerConfig("127.0.0.1", port, ADMIN_KEY, 1024 * 1024, workers, artifactDirectory);
+        server = new LetheHttpServer(config, api, databaseUp::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        this.port = server.start();
+    }
+
+    static TestServer start(Path artifactDirectory, Optional<ModelEnginePort> engine) {
+        return new TestServer(artifactDirectory, engine, 0, 8, Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        training.shutdownNow();
+    }
+}

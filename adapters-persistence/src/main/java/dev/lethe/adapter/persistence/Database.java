@@ -1,0 +1,109 @@
+package dev.lethe.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lethe.application.port.out.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle of the store: the connection pool and the schema migrations. Bootstrap opens it once,
+ * calls {@link #migrate()} before serving, asks {@link #isReachable()} for readiness and closes it on shutdown.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final String MIGRATIONS = "classpath:db/migration";
+
+    private final DatabaseConfig config;
+    private final HikariDataSource dataSource;
+
+    private Database(DatabaseConfig config, HikariDataSource dataSource) {
+        this.config = config;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Creates the connection pool. It does not wait for the database: an unreachable one shows up in
+     * {@link #isReachable()} and as {@link PersistenceException} on first use.
+     */
+    public static Database open(DatabaseConfig config) {
+        Objects.requireNonNull(config, "config");
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("lethe-db");
+        hikari.setJdbcUrl(config.jdbcUrl());
+        if (!config.user().isEmpty()) {
+            hikari.setUsername(config.user());
+        }
+        if (!config.password().isEmpty()) {
+            hikari.setPassword(config.password());
+        }
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setConnectionTimeout(10_000);
+        if (config.isMySql()) {
+            hikari.setDriverClassName("com.mysql.cj.jdbc.Driver");
+            // One multi-row INSERT per executeBatch instead of one round trip per row.
+            hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+            // Skip round trips for setAutoCommit/isolation the driver already knows the state of.
+            hikari.addDataSourceProperty("useLocalSessionState", "true");
+            hikari.addDataSourceProperty("cacheServerConfiguration", "true");
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        } else {
+            hikari.setDriverClassName("org.h2.Driver");
+        }
+        Database database = new Database(config, new HikariDataSource(hikari));
+        LOG.info("database pool opened for {}", config);
+        return database;
+    }
+
+    /** Brings the schema to the latest migration; blocks; throws {@link PersistenceException} when it cannot. */
+    public void migrate() {
+        try {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .load()
+                    .migrate();
+            LOG.info("database schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (FlywayException e) {
+            throw new PersistenceException("could not migrate the database schema of " + config, e);
+        }
+    }
+
+    /** True when a connection can be taken and answers within two seconds: the readiness check. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            LOG.debug("database not reachable", e);
+            return false;
+        }
+    }
+
+    /** Whether this database speaks MySQL/MariaDB (streaming and batching differ from H2). */
+    boolean isMySql() {
+        return config.isMySql();
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The unit-of-work runner every repository of this database shares. */
+    Jdbc jdbc() {
+        return new Jdbc(dataSource, config.isMySql());
+    }
+
+    /** Closes every pooled connection; an embedded H2 file database is closed with its last connection. */
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,353 @@
+package dev.lethe.adapter.persistence;
+
+import dev.lethe.application.port.out.BehaviorRepository;
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.BehaviorType;
+import dev.lethe.domain.behavior.EventId;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.tenant.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The event log in table {@code behavior_events}. An append is optimistic: the batch goes in as one JDBC
+ * batch (one multi-row INSERT with Connector/J's {@code rewriteBatchedStatements}) in one transaction.
+ * Only when a unique key clashes (a retried batch, a concurrent writer) is that transaction rolled back
+ * and a second one looks the stored event ids up and inserts the rest; a clash there with a concurrent
+ * writer runs it again, when the clashing ids are reported DUPLICATE. Rows go in sorted by event id, so
+ * behaviours of one batch at the very same moment are ordered by event id.
+ */
+final class JdbcBehaviorRepository implements BehaviorRepository {
+    private static final String COLUMNS = "event_id, user_id, item_id, behavior_type, event_value, dwell_us, occurred_at";
+
+    private static final String INSERT = """
+            INSERT INTO behavior_events
+                (tenant_id, event_id, user_id, item_id, behavior_type, event_value, dwell_us, occurred_at, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String EXISTING_PREFIX = """
+            SELECT event_id FROM behavior_events WHERE tenant_id = ? AND event_id IN (
+            """;
+    private static final String RECENT_FOR_USER = """
+            SELECT %s FROM behavior_events
+            WHERE tenant_id = ? AND user_id = ?
+            ORDER BY occurred_at DESC, seq DESC
+            LIMIT ?
+            """.formatted(COLUMNS);
+    private static final String CONSUMED_ITEMS = """
+            SELECT DISTINCT item_id FROM behavior_events WHERE tenant_id = ? AND user_id = ?
+            """;
+    private static final String IN_TIME_ORDER = """
+            SELECT %s FROM behavior_events
+            WHERE tenant_id = ?
+            ORDER BY occurred_at, seq
+            """.formatted(COLUMNS);
+    private static final String COUNT = """
+            SELECT COUNT(*) FROM behavior_events WHERE tenant_id = ?
+            """;
+    private static final String ERASE_EVENTS = """
+            DELETE FROM behavior_events WHERE tenant_id = ? AND user_id = ?
+            """;
+    private static final String ERASE_CURVE_STATISTICS = """
+            DELETE FROM forgetting_curve_statistics WHERE tenant_id = ? AND scope = ?
+            """;
+    private static final String ERASE_CURVE = """
+            DELETE FROM forgetting_curves WHERE tenant_id = ? AND scope = ?
+            """;
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    JdbcBehaviorRepository(Jdbc jdbc, Clock clock) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<AppendOutcome> append(TenantId tenantId, List<Behavior> behaviors) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(behaviors, "behaviors");
+        if (behaviors.isEmpty()) {
+            return List.of();
+        }
+        // First occurrence of every event id in the batch; later ones are DUPLICATE whatever the store holds.
+        Map<String, Integer> firstOccurrence = new LinkedHashMap<>();
+        for (int i = 0; i < behaviors.size(); i++) {
+            Behavior behavior = Objects.requireNonNull(behaviors.get(i), () -> "behaviors must not contain null");
+            firstOccurrence.putIfAbsent(behavior.eventId().value(), i);
+        }
+        Instant receivedAt = clock.instant();
+        String what = "append " + behaviors.size() + " behaviours of tenant " + tenantId;
+        Optional<List<AppendOutcome>> allNew = jdbc.transaction(what, connection -> {
+            try {
+                insert(connection, tenantId, firstOccurrences(behaviors, firstOccurrence, Set.of()), receivedAt);
+                return Optional.of(outcomes(behaviors.size(), firstOccurrence, Set.of()));
+            } catch (SQLException e) {
+                if (!Jdbc.isDuplicateKey(e)) {
+                    throw e;
+                }
+                connection.rollback();
+                return Optional.empty();
+            }
+        });
+        if (allNew.isPresent()) {
+            return allNew.get();
+        }
+        // A retry or a concurrent writer stored some of them: look the stored ids up and insert the rest.
+        return jdbc.transaction(what, e -> Jdbc.isTransient(e) || Jdbc.isDuplicateKey(e), connection -> {
+            Set<String> stored = existingEventIds(connection, tenantId, new ArrayList<>(firstOccurrence.keySet()));
+            insert(connection, tenantId, firstOccurrences(behaviors, firstOccurrence, stored), receivedAt);
+            return outcomes(behaviors.size(), firstOccurrence, stored);
+        });
+    }
+
+    /**
+     * The first occurrences not yet stored, sorted by event id: every writer then takes the unique-key
+     * locks in the same order, so concurrent overlapping batches wait for each other instead of deadlocking.
+     */
+    private static List<Behavior> firstOccurrences(List<Behavior> behaviors, Map<String, Integer> firstOccurrence, Set<String> stored) {
+        List<Behavior> fresh = new ArrayList<>(firstOccurrence.size());
+        for (Map.Entry<String, Integer> first : firstOccurrence.entrySet()) {
+            if (!stored.contains(first.getKey())) {
+                fresh.add(behaviors.get(first.getValue()));
+            }
+        }
+        fresh.sort(Comparator.comparing(Behavior::eventId));
+        return fresh;
+    }
+
+    /** STORED for each first occurrence not already stored, DUPLICATE for everything else, in input order. */
+    private static List<AppendOutcome> outcomes(int size, Map<String, Integer> firstOccurrence, Set<String> stored) {
+        AppendOutcome[] outcomes = new AppendOutcome[size];
+        Arrays.fill(outcomes, AppendOutcome.DUPLICATE);
+        for (Map.Entry<String, Integer> first : firstOccurrence.entrySet()) {
+            if (!stored.contains(first.getKey())) {
+                outcomes[first.getValue()] = AppendOutcome.STORED;
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static Set<String> existingEventIds(Connection connection, TenantId tenantId, List<String> eventIds) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        for (int from = 0; from < eventIds.size(); from += Jdbc.CHUNK) {
+            List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + Jdbc.CHUNK));
+            try (PreparedStatement select = connection.prepareStatement(EXISTING_PREFIX + Jdbc.placeholders(chunk.size()) + ")")) {
+                select.setString(1, tenantId.value());
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        existing.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return existing;
+    }
+
+    private static void insert(Connection connection, TenantId tenantId, List<Behavior> fresh, Instant receivedAt) throws SQLException {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int pending = 0;
+            for (Behavior behavior : fresh) {
+                bind(insert, tenantId, behavior, receivedAt);
+                insert.addBatch();
+                if (++pending == Jdbc.CHUNK) {
+                    requireAllInserted(insert.executeBatch(), pending);
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                requireAllInserted(insert.executeBatch(), pending);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement insert, TenantId tenantId, Behavior behavior, Instant receivedAt) throws SQLException {
+        insert.setString(1, tenantId.value());
+        insert.setString(2, behavior.eventId().value());
+        insert.setString(3, behavior.userId().value());
+        insert.setString(4, behavior.itemId().value());
+        insert.setString(5, behavior.type().wireName());
+        if (behavior.value().isPresent()) {
+            insert.setDouble(6, behavior.value().getAsDouble());
+        } else {
+            insert.setNull(6, Types.DOUBLE);
+        }
+        if (behavior.dwell().isPresent()) {
+            insert.setLong(7, micros(behavior.dwell().get()));
+        } else {
+            insert.setNull(7, Types.BIGINT);
+        }
+        Jdbc.setInstant(insert, 8, behavior.occurredAt());
+        Jdbc.setInstant(insert, 9, receivedAt);
+    }
+
+    /** A batch that did not insert every row must not commit: the caller would believe it stored. */
+    private static void requireAllInserted(int[] counts, int expected) throws SQLException {
+        if (counts.length != expected) {
+            throw new SQLException("batch insert reported " + counts.length + " results for " + expected + " rows");
+        }
+        for (int count : counts) {
+            if (count != Statement.SUCCESS_NO_INFO && count < 1) {
+                throw new SQLException("batch insert left a row out (update count " + count + ")");
+            }
+        }
+    }
+
+    @Override
+    public List<Behavior> recentForUser(TenantId tenantId, UserId userId, int limit) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(userId, "userId");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got: " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return jdbc.read("read the recent behaviours of a user of tenant " + tenantId, connection -> {
+            List<Behavior> newestFirst = new ArrayList<>(Math.min(limit, 1024));
+            try (PreparedStatement select = connection.prepareStatement(RECENT_FOR_USER)) {
+                select.setString(1, tenantId.value());
+                select.setString(2, userId.value());
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        newestFirst.add(behavior(rows));
+                    }
+                }
+            }
+            Collections.reverse(newestFirst);
+            return List.copyOf(newestFirst);
+        });
+    }
+
+    @Override
+    public Set<ItemId> consumedItems(TenantId tenantId, UserId userId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(userId, "userId");
+        return jdbc.read("read the consumed items of a user of tenant " + tenantId, connection -> {
+            Set<ItemId> items = new TreeSet<>();
+            try (PreparedStatement select = connection.prepareStatement(CONSUMED_ITEMS)) {
+                select.setString(1, tenantId.value());
+                select.setString(2, userId.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(new ItemId(rows.getString(1)));
+                    }
+                }
+            }
+            return Collections.unmodifiableSet(items);
+        });
+    }
+
+    /**
+     * Streams row by row; the connection is held until the sink has seen the last behaviour, so the sink
+     * should not block for long. An exception thrown by the sink ends the stream and propagates unchanged.
+     */
+    @Override
+    public void forEachInTimeOrder(TenantId tenantId, Consumer<Behavior> sink) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(sink, "sink");
+        jdbc.read("stream the behaviours of tenant " + tenantId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(IN_TIME_ORDER, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                select.setFetchSize(jdbc.streamingFetchSize());
+                select.setString(1, tenantId.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(behavior(rows));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long count(TenantId tenantId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return jdbc.read("count the behaviours of tenant " + tenantId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COUNT)) {
+                select.setString(1, tenantId.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Also deletes the curve fitted on the user alone ({@code user:<id>}): erasure leaves nothing derived behind. */
+    @Override
+    public int eraseUser(TenantId tenantId, UserId userId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(userId, "userId");
+        return jdbc.transaction("erase a user of tenant " + tenantId, connection -> {
+            int erased;
+            try (PreparedStatement delete = connection.prepareStatement(ERASE_EVENTS)) {
+                delete.setString(1, tenantId.value());
+                delete.setString(2, userId.value());
+                erased = delete.executeUpdate();
+            }
+            String userScope = JdbcForgettingCurveRepository.userScope(userId);
+            for (String sql : List.of(ERASE_CURVE_STATISTICS, ERASE_CURVE)) {
+                try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                    delete.setString(1, tenantId.value());
+                    delete.setString(2, userScope);
+                    delete.executeUpdate();
+                }
+            }
+            return erased;
+        });
+    }
+
+    private static Behavior behavior(ResultSet row) throws SQLException {
+        double value = row.getDouble("event_value");
+        OptionalDouble optionalValue = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
+        long dwellMicros = row.getLong("dwell_us");
+        Optional<Duration> dwell = row.wasNull() ? Optional.empty() : Optional.of(Duration.of(dwellMicros, ChronoUnit.MICROS));
+        return new Behavior(
+                new EventId(row.getString("event_id")),
+                new UserId(row.getString("user_id")),
+                new ItemId(row.getString("item_id")),
+                BehaviorType.parse(row.getString("behavior_type")),
+                Jdbc.getInstant(row, "occurred_at"),
+                optionalValue,
+                dwell);
+    }
+
+    private static long micros(Duration dwell) {
+        try {
+            return Math.addExact(Math.multiplyExact(dwell.getSeconds(), 1_000_000L), dwell.getNano() / 1000);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("dwell must fit in 292,000 years, got: " + dwell, e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.lethe.adapter.persistence;
+
+import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.item.Item;
+import dev.lethe.domain.tenant.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The catalogue in {@code items}, {@code item_categories} and {@code item_attributes}. Reads go by pages
+ * of item ids, so streaming a large catalogue holds one page in memory and no connection between pages.
+ */
+final class JdbcItemRepository implements ItemRepository {
+    private static final int PAGE = 500;
+
+    private static final String UPSERT = """
+            INSERT INTO items (tenant_id, item_id, updated_at) VALUES (?, ?, ?)
+            ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at)
+            """;
+    private static final String DELETE_CATEGORIES = "DELETE FROM item_categories WHERE tenant_id = ? AND item_id = ?";
+    private static final String DELETE_ATTRIBUTES = "DELETE FROM item_attributes WHERE tenant_id = ? AND item_id = ?";
+    private static final String INSERT_CATEGORY = "INSERT INTO item_categories (tenant_id, item_id, category) VALUES (?, ?, ?)";
+    private static final String INSERT_ATTRIBUTE = """
+            INSERT INTO item_attributes (tenant_id, item_id, attribute_name, attribute_value) VALUES (?, ?, ?, ?)
+            """;
+    private static final String KNOWN_PREFIX = "SELECT item_id FROM items WHERE tenant_id = ? AND item_id IN (";
+    private static final String CATEGORIES_PREFIX = "SELECT item_id, category FROM item_categories WHERE tenant_id = ? AND item_id IN (";
+    private static final String ATTRIBUTES_PREFIX = """
+            SELECT item_id, attribute_name, attribute_value FROM item_attributes WHERE tenant_id = ? AND item_id IN (
+            """;
+    private static final String PAGE_AFTER = """
+            SELECT item_id FROM items WHERE tenant_id = ? AND item_id > ? ORDER BY item_id LIMIT ?
+            """;
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    JdbcItemRepository(Jdbc jdbc, Clock clock) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void upsert(TenantId tenantId, Item item) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(item, "item");
+        jdbc.transaction("store item " + item.id() + " of tenant " + tenantId, connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                upsert.setString(1, tenantId.value());
+                upsert.setString(2, item.id().value());
+                Jdbc.setInstant(upsert, 3, clock.instant());
+                upsert.executeUpdate();
+            }
+            for (String sql : List.of(DELETE_CATEGORIES, DELETE_ATTRIBUTES)) {
+                try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                    delete.setString(1, tenantId.value());
+                    delete.setString(2, item.id().value());
+                    delete.executeUpdate();
+                }
+            }
+            if (!item.categories().isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_CATEGORY)) {
+                    for (String category : item.categories()) {
+                        insert.setString(1, tenantId.value());
+                        insert.setString(2, item.id().value());
+                        insert.setString(3, category);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            if (!item.attributes().isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_ATTRIBUTE)) {
+                    for (Map.Entry<String, String> attribute : item.attributes().entrySet()) {
+                        insert.setString(1, tenantId.value());
+                        insert.setString(2, item.id().value());
+                        insert.setString(3, attribute.getKey());
+                        insert.setString(4, attribute.getValue());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Item> find(TenantId tenantId, ItemId itemId) {
+        Objects.requireNonNull(itemId, "itemId");
+        return Optional.ofNullable(findAll(tenantId, List.of(itemId)).get(itemId));
+    }
+
+    @Override
+    public Map<ItemId, Item> findAll(TenantId tenantId, Collection<ItemId> ids) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(ids, "ids");
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(ids.stream().map(ItemId::value).toList()));
+        return jdbc.read("read items of tenant " + tenantId, connection -> {
+            Map<ItemId, Item> found = new HashMap<>();
+            for (int from = 0; from < wanted.size(); from += Jdbc.CHUNK) {
+                List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + Jdbc.CHUNK));
+                for (Item item : load(connection, tenantId, known(connection, tenantId, chunk))) {
+                    found.put(item.id(), item);
+                }
+            }
+            return Map.copyOf(found);
+        });
+    }
+
+    @Override
+    public void forEach(TenantId tenantId, Consumer<Item> sink) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(sink, "sink");
+        String after = "";
+        while (true) {
+            String from = after;
+            List<Item> page = jdbc.read("read items of tenant " + tenantId, connection -> load(connection, tenantId, pageAfter(connection, tenantId, from)));
+            page.forEach(sink);
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).id().value();
+        }
+    }
+
+    private static List<String> known(Connection connection, TenantId tenantId, List<String> ids) throws SQLException {
+        List<String> known = new ArrayList<>(ids.size());
+        try (PreparedStatement select = connection.prepareStatement(KNOWN_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
+            bindIds(select, tenantId, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    known.add(rows.getString(1));
+                }
+            }
+        }
+        return known;
+    }
+
+    private static List<String> pageAfter(Connection connection, TenantId tenantId, String after) throws SQLException {
+        List<String> ids = new ArrayList<>(PAGE);
+        try (PreparedStatement select = connection.prepareStatement(PAGE_AFTER)) {
+            select.setString(1, tenantId.value());
+            select.setString(2, after);
+            select.setInt(3, PAGE);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The items with these (known) ids, in the order given, with their categories and attributes. */
+    private static List<Item> load(Connection connection, TenantId tenantId, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<String>> categories = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(CATEGORIES_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
+            bindIds(select, tenantId, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    categories.computeIfAbsent(rows.getString(1), id -> new TreeSet<>()).add(rows.getString(2));
+                }
+            }
+        }
+        Map<String, Map<String, String>> attributes = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(ATTRIBUTES_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
+            bindIds(select, tenantId, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    attributes.computeIfAbsent(rows.getString(1), id -> new TreeMap<>()).put(rows.getString(2), rows.getString(3));
+                }
+            }
+        }
+        List<Item> items = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            items.add(new Item(new ItemId(id), categories.getOrDefault(id, Set.of()), attributes.getOrDefault(id, Map.of())));
+        }
+        return items;
+    }
+
+    private static void bindIds(PreparedStatement select, TenantId tenantId, List<String> ids) throws SQLException {
+        select.setString(1, tenantId.value());
+        for (int i = 0; i < ids.size(); i++) {
+            select.setString(i + 2, ids.get(i));
+        }
+    }
+}

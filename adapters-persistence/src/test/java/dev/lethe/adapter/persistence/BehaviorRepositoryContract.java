@@ -1,0 +1,272 @@
+package dev.lethe.adapter.persistence;
+
+import static dev.lethe.adapter.persistence.Behaviors.T0;
+import static dev.lethe.adapter.persistence.Behaviors.rated;
+import static dev.lethe.adapter.persistence.Behaviors.view;
+import static dev.lethe.adapter.persistence.Behaviors.views;
+import static dev.lethe.application.port.out.BehaviorRepository.AppendOutcome.DUPLICATE;
+import static dev.lethe.application.port.out.BehaviorRepository.AppendOutcome.STORED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.application.port.out.BehaviorRepository;
+import dev.lethe.application.port.out.BehaviorRepository.AppendOutcome;
+import dev.lethe.application.port.out.ForgettingCurveRepository;
+import dev.lethe.application.port.out.ForgettingCurveRepository.StoredCurve;
+import dev.lethe.application.port.out.PersistenceException;
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.forgetting.ExponentialCurve;
+import dev.lethe.domain.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link BehaviorRepository} must do; run against the embedded H2 and a real MariaDB. */
+abstract class BehaviorRepositoryContract {
+    private final Clock clock = Clock.fixed(T0.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+    private final TenantId tenant = TestDatabases.freshTenant();
+
+    abstract Database database();
+
+    private BehaviorRepository repository() {
+        return new JdbcBehaviorRepository(database().jdbc(), clock);
+    }
+
+    @Test
+    void appendStoresEveryNewBehaviourAndReportsItStored() {
+        List<AppendOutcome> outcomes = repository().append(tenant, views("e", "u1", 3));
+
+        assertThat(outcomes).containsExactly(STORED, STORED, STORED);
+        assertThat(repository().count(tenant)).isEqualTo(3);
+    }
+
+    @Test
+    void emptyBatchStoresNothing() {
+        assertThat(repository().append(tenant, List.of())).isEmpty();
+        assertThat(repository().count(tenant)).isZero();
+    }
+
+    @Test
+    void retriedBatchStoresNothingTwiceAndReportsEveryEventDuplicate() {
+        List<Behavior> batch = views("e", "u1", 5);
+        repository().append(tenant, batch);
+
+        List<AppendOutcome> retry = repository().append(tenant, batch);
+
+        assertThat(retry).containsOnly(DUPLICATE).hasSize(5);
+        assertThat(repository().count(tenant)).isEqualTo(5);
+    }
+
+    @Test
+    void eventIdRepeatedInsideOneBatchIsStoredOnceAndReportedDuplicateAfterItsFirstOccurrence() {
+        Behavior first = view("e-1", "u1", "a", T0);
+        Behavior other = view("e-2", "u1", "b", T0.plusSeconds(1));
+        Behavior repeat = view("e-1", "u1", "c", T0.plusSeconds(2));
+
+        List<AppendOutcome> outcomes = repository().append(tenant, List.of(first, other, repeat, repeat));
+
+        assertThat(outcomes).containsExactly(STORED, STORED, DUPLICATE, DUPLICATE);
+        assertThat(repository().recentForUser(tenant, new UserId("u1"), 10)).containsExactly(first, other);
+    }
+
+    @Test
+    void partlyKnownBatchStoresOnlyTheNewEventsAndReportsOutcomesInInputOrder() {
+        repository().append(tenant, List.of(view("e-2", "u1", "a", T0), view("e-4", "u1", "a", T0)));
+        List<Behavior> batch = List.of(view("e-1", "u1", "a", T0), view("e-2", "u1", "a", T0), view("e-3", "u1", "a", T0),
+                view("e-4", "u1", "a", T0), view("e-5", "u1", "a", T0));
+
+        assertThat(repository().append(tenant, batch)).containsExactly(STORED, DUPLICATE, STORED, DUPLICATE, STORED);
+        assertThat(repository().count(tenant)).isEqualTo(5);
+    }
+
+    @Test
+    void batchesLargerThanOneStatementAreStoredWhole() {
+        List<Behavior> batch = new ArrayList<>(views("e", "u1", 2_500));
+        repository().append(tenant, batch.subList(900, 1_100));
+
+        List<AppendOutcome> outcomes = repository().append(tenant, batch);
+
+        assertThat(outcomes.subList(900, 1_100)).containsOnly(DUPLICATE);
+        assertThat(outcomes.subList(0, 900)).containsOnly(STORED);
+        assertThat(outcomes.subList(1_100, 2_500)).containsOnly(STORED);
+        assertThat(repository().count(tenant)).isEqualTo(2_500);
+    }
+
+    @Test
+    void eventIdsDifferingOnlyInCaseAreDifferentEvents() {
+        List<AppendOutcome> outcomes = repository().append(tenant, List.of(view("Ev-1", "u1", "a", T0), view("ev-1", "u1", "a", T0)));
+
+        assertThat(outcomes).containsExactly(STORED, STORED);
+    }
+
+    @Test
+    void behaviourReadsBackWithTypeValueDwellAndMicrosecondTime() {
+        Behavior rating = rated("e-1", "u.1@x", "item:9", T0.plusNanos(123_456_000), 4.5, Duration.ofMillis(1_234));
+        Behavior view = view("e-2", "u.1@x", "item:7", T0.plusSeconds(1));
+        repository().append(tenant, List.of(rating, view));
+
+        assertThat(repository().recentForUser(tenant, new UserId("u.1@x"), 2)).containsExactly(rating, view);
+    }
+
+    @Test
+    void failedAppendCommitsNothingAndItsRetryStoresTheBatchExactlyOnce() {
+        List<Behavior> committed = views("before", "u1", 10);
+        repository().append(tenant, committed);
+        FaultInjectingDataSource faulty = new FaultInjectingDataSource(database().dataSource());
+        BehaviorRepository failing = new JdbcBehaviorRepository(new Jdbc(faulty, database().isMySql()), clock);
+        List<Behavior> batch = views("batch", "u1", 1_500);
+
+        faulty.failNextBatch();
+        assertThatThrownBy(() -> failing.append(tenant, batch)).isInstanceOf(PersistenceException.class).hasCauseInstanceOf(java.sql.SQLException.class);
+        assertThat(repository().count(tenant)).isEqualTo(10);
+
+        assertThat(failing.append(tenant, batch)).containsOnly(STORED).hasSize(1_500);
+        assertThat(failing.append(tenant, batch)).containsOnly(DUPLICATE).hasSize(1_500);
+        assertThat(repository().count(tenant)).isEqualTo(1_510);
+    }
+
+    @Test
+    void concurrentAppendsOfOverlappingBatchesStoreEachEventExactlyOnce() throws Exception {
+        List<Behavior> batch = views("e", "u1", 300);
+        List<Callable<List<AppendOutcome>>> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            List<Behavior> shuffled = new ArrayList<>(batch);
+            Collections.shuffle(shuffled, new Random(w));
+            writers.add(() -> repository().append(tenant, shuffled));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(writers.size());
+        long stored = 0;
+        try {
+            for (Future<List<AppendOutcome>> result : pool.invokeAll(writers)) {
+                stored += result.get().stream().filter(STORED::equals).count();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(stored).isEqualTo(300);
+        assertThat(repository().count(tenant)).isEqualTo(300);
+    }
+
+    @Test
+    void recentForUserReturnsTheLastBehavioursOldestFirst() {
+        List<Behavior> history = views("e", "u1", 8);
+        List<Behavior> arrivedOutOfOrder = new ArrayList<>(history);
+        Collections.shuffle(arrivedOutOfOrder, new Random(7));
+        repository().append(tenant, arrivedOutOfOrder);
+        repository().append(tenant, views("other", "u2", 3));
+
+        assertThat(repository().recentForUser(tenant, new UserId("u1"), 3)).containsExactlyElementsOf(history.subList(5, 8));
+    }
+
+    @Test
+    void recentForUserBreaksTiesOfTheSameMomentByArrival() {
+        Behavior first = view("z", "u1", "a", T0);
+        Behavior second = view("a", "u1", "b", T0);
+        repository().append(tenant, List.of(first));
+        repository().append(tenant, List.of(second));
+
+        assertThat(repository().recentForUser(tenant, new UserId("u1"), 1)).containsExactly(second);
+        assertThat(repository().recentForUser(tenant, new UserId("u1"), 5)).containsExactly(first, second);
+    }
+
+    @Test
+    void consumedItemsAreEveryItemOfTheUserOnce() {
+        repository().append(tenant, List.of(view("e1", "u1", "a", T0), view("e2", "u1", "b", T0), view("e3", "u1", "a", T0),
+                view("e4", "u2", "c", T0)));
+
+        assertThat(repository().consumedItems(tenant, new UserId("u1"))).containsExactlyInAnyOrder(new ItemId("a"), new ItemId("b"));
+    }
+
+    @Test
+    void forEachInTimeOrderStreamsTheWholeLogSortedByTime() {
+        List<Integer> seconds = new ArrayList<>();
+        for (int i = 0; i < 2_345; i++) {
+            seconds.add(i * 7);
+        }
+        Collections.shuffle(seconds, new Random(3));
+        List<Behavior> log = new ArrayList<>();
+        for (int i = 0; i < seconds.size(); i++) {
+            log.add(view("e-" + i, "u" + i % 40, "i" + i % 100, T0.plusSeconds(seconds.get(i))));
+        }
+        for (int from = 0; from < log.size(); from += 500) {
+            repository().append(tenant, log.subList(from, Math.min(log.size(), from + 500)));
+        }
+        List<Behavior> expected = new ArrayList<>(log);
+        expected.sort(java.util.Comparator.comparing(Behavior::occurredAt));
+
+        List<Behavior> streamed = new ArrayList<>();
+        repository().forEachInTimeOrder(tenant, streamed::add);
+
+        assertThat(streamed).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void exceptionOfTheSinkEndsTheStreamUnchanged() {
+        repository().append(tenant, views("e", "u1", 50));
+        IllegalStateException stop = new IllegalStateException("enough");
+
+        assertThatThrownBy(() -> repository().forEachInTimeOrder(tenant, b -> {
+            throw stop;
+        })).isSameAs(stop);
+    }
+
+    @Test
+    void noReadCrossesTenants() {
+        TenantId other = TestDatabases.freshTenant();
+        Behavior mine = view("e-1", "u1", "mine", T0);
+        Behavior theirs = view("e-1", "u1", "theirs", T0.plusSeconds(5));
+
+        assertThat(repository().append(tenant, List.of(mine))).containsExactly(STORED);
+        assertThat(repository().append(other, List.of(theirs))).containsExactly(STORED);
+
+        assertThat(repository().recentForUser(tenant, new UserId("u1"), 10)).containsExactly(mine);
+        assertThat(repository().consumedItems(tenant, new UserId("u1"))).containsExactly(new ItemId("mine"));
+        List<Behavior> streamed = new ArrayList<>();
+        repository().forEachInTimeOrder(tenant, streamed::add);
+        assertThat(streamed).containsExactly(mine);
+        assertThat(repository().count(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void eraseUserDeletesEveryBehaviourAndTheUsersOwnCurveAndNothingElse() {
+        ForgettingCurveRepository curves = new JdbcForgettingCurveRepository(database().jdbc());
+        TenantId other = TestDatabases.freshTenant();
+        repository().append(tenant, views("a", "u1", 30));
+        repository().append(tenant, views("b", "u2", 4));
+        repository().append(other, views("a", "u1", 2));
+        StoredCurve curve = new StoredCurve("user:u1", ExponentialCurve.ofDays(3), Map.of("n", 30.0), T0);
+        curves.save(tenant, curve);
+        curves.save(tenant, new StoredCurve("user:u2", ExponentialCurve.ofDays(3), Map.of("n", 4.0), T0));
+        curves.save(other, curve);
+
+        int erased = repository().eraseUser(tenant, new UserId("u1"));
+
+        assertThat(erased).isEqualTo(30);
+        assertThat(repository().recentForUser(tenant, new UserId("u1"), 100)).isEmpty();
+        assertThat(repository().consumedItems(tenant, new UserId("u1"))).isEmpty();
+        assertThat(curves.find(tenant, "user:u1")).isEmpty();
+        assertThat(curves.find(tenant, "user:u2")).isPresent();
+        assertThat(repository().count(tenant)).isEqualTo(4);
+        assertThat(repository().count(other)).isEqualTo(2);
+        assertThat(curves.find(other, "user:u1")).isPresent();
+    }
+
+    @Test
+    void negativeLimitIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> repository().recentForUser(tenant, new UserId("u1"), -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.lethe.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.item.Item;
+import dev.lethe.domain.tenant.TenantId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ItemRepository} must do; run against the embedded H2 and a real MariaDB. */
+abstract class ItemRepositoryContract {
+    private final TenantId tenant = TestDatabases.freshTenant();
+
+    abstract Database database();
+
+    private ItemRepository repository() {
+        return new JdbcItemRepository(database().jdbc(), Clock.systemUTC());
+    }
+
+    private static Item item(String id, Set<String> categories, Map<String, String> attributes) {
+        return new Item(new ItemId(id), categories, attributes);
+    }
+
+    @Test
+    void upsertedItemReadsBackWithCategoriesAndAttributes() {
+        Item item = item("m-1", Set.of("Drama", "drama", "Sci-Fi"), Map.of("title", "Solaris — Солярис 🚀", "year", "1972"));
+        repository().upsert(tenant, item);
+
+        assertThat(repository().find(tenant, item.id())).contains(item);
+    }
+
+    @Test
+    void upsertReplacesTheWholeItem() {
+        repository().upsert(tenant, item("m-1", Set.of("a", "b"), Map.of("x", "1", "y", "2")));
+        Item replacement = item("m-1", Set.of("c"), Map.of("y", "3"));
+
+        repository().upsert(tenant, replacement);
+
+        assertThat(repository().find(tenant, new ItemId("m-1"))).contains(replacement);
+    }
+
+    @Test
+    void bareItemHasNoCategoriesNorAttributes() {
+        repository().upsert(tenant, Item.bare(new ItemId("m-1")));
+
+        assertThat(repository().find(tenant, new ItemId("m-1"))).contains(Item.bare(new ItemId("m-1")));
+    }
+
+    @Test
+    void unknownItemIsEmpty() {
+        assertThat(repository().find(tenant, new ItemId("nope"))).isEmpty();
+    }
+
+    @Test
+    void findAllReturnsOnlyTheKnownItemsOfTheTenant() {
+        TenantId other = TestDatabases.freshTenant();
+        Item a = item("a", Set.of("x"), Map.of());
+        Item b = item("b", Set.of(), Map.of("k", "v"));
+        repository().upsert(tenant, a);
+        repository().upsert(tenant, b);
+        repository().upsert(other, item("c", Set.of(), Map.of()));
+
+        Map<ItemId, Item> found = repository().findAll(tenant, List.of(new ItemId("a"), new ItemId("b"), new ItemId("c"), new ItemId("a")));
+
+        assertThat(found).containsOnly(Map.entry(a.id(), a), Map.entry(b.id(), b));
+    }
+
+    @Test
+    void sameItemIdInTwoTenantsIsTwoItems() {
+        TenantId other = TestDatabases.freshTenant();
+        Item mine = item("m-1", Set.of("mine"), Map.of());
+        Item theirs = item("m-1", Set.of("theirs"), Map.of());
+        repository().upsert(tenant, mine);
+        repository().upsert(other, theirs);
+
+        assertThat(repository().find(tenant, mine.id())).contains(mine);
+        assertThat(repository().find(other, mine.id())).contains(theirs);
+    }
+
+    @Test
+    void forEachStreamsEveryItemOfTheTenantOnceAcrossPages() {
+        List<Item> catalogue = new ArrayList<>();
+        for (int i = 0; i < 1_050; i++) {
+            catalogue.add(item(String.format("i-%05d", i), Set.of("c" + i % 7), i % 3 == 0 ? Map.of("n", Integer.toString(i)) : Map.of()));
+        }
+        catalogue.forEach(item -> repository().upsert(tenant, item));
+        repository().upsert(TestDatabases.freshTenant(), item("i-00001", Set.of(), Map.of()));
+
+        List<Item> streamed = new ArrayList<>();
+        repository().forEach(tenant, streamed::add);
+
+        assertThat(streamed).containsExactlyElementsOf(catalogue);
+    }
+
+    @Test
+    void forEachOfAnEmptyCatalogueSeesNothing() {
+        List<Item> streamed = new ArrayList<>();
+        repository().forEach(tenant, streamed::add);
+
+        assertThat(streamed).isEmpty();
+    }
+}

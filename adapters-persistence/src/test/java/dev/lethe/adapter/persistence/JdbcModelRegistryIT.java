@@ -1,0 +1,9 @@
+package dev.lethe.adapter.persistence;
+
+/** The ModelRegistry contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
+class JdbcModelRegistryIT extends ModelRegistryContract {
+    @Override
+    Database database() {
+        return TestDatabases.external();
+    }
+}

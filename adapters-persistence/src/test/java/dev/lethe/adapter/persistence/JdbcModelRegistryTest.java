@@ -1,0 +1,9 @@
+package dev.lethe.adapter.persistence;
+
+/** The ModelRegistry contract on the embedded H2 (MODE=MySQL). */
+class JdbcModelRegistryTest extends ModelRegistryContract {
+    @Override
+    Database database() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.lethe.adapter.persistence;
+
+/** The TrainingJobRepository contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
+class JdbcTrainingJobRepositoryIT extends TrainingJobRepositoryContract {
+    @Override
+    Database database() {
+        return TestDatabases.external();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.lethe.adapter.persistence;
+
+/** The TrainingJobRepository contract on the embedded H2 (MODE=MySQL). */
+class JdbcTrainingJobRepositoryTest extends TrainingJobRepositoryContract {
+    @Override
+    Database database() {
+        return TestDatabases.h2();
+    }
+}

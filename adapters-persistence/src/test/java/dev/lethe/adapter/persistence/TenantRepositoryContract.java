@@ -1,0 +1,108 @@
+package dev.lethe.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.application.port.out.PersistenceException;
+import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.domain.tenant.Tenant;
+import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.tenant.TenantKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link TenantRepository} must do; run against the embedded H2 and a real MariaDB. */
+abstract class TenantRepositoryContract {
+    private static final Instant CREATED = Instant.parse("2024-05-01T08:30:00.123456Z");
+
+    abstract Database database();
+
+    private TenantRepository repository() {
+        return new JdbcTenantRepository(database().jdbc());
+    }
+
+    private static Tenant tenant(TenantId id, String name, TenantKind kind) {
+        return new Tenant(id, name, kind, CREATED);
+    }
+
+    private static String hash() {
+        return "sha256:" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Test
+    void createdTenantReadsBack() {
+        Tenant tenant = tenant(TestDatabases.freshTenant(), "Café Ünïcode 🎬", TenantKind.VIDEO);
+
+        assertThat(repository().create(tenant, hash())).isTrue();
+        assertThat(repository().find(tenant.id())).contains(tenant);
+    }
+
+    @Test
+    void takenIdIsNotCreatedAgainAndKeepsTheFirstTenant() {
+        TenantId id = TestDatabases.freshTenant();
+        Tenant first = tenant(id, "first", TenantKind.ECOMMERCE);
+        String secondHash = hash();
+        repository().create(first, hash());
+
+        assertThat(repository().create(tenant(id, "second", TenantKind.FINANCE), secondHash)).isFalse();
+        assertThat(repository().find(id)).contains(first);
+        assertThat(repository().findByApiKeyHash(secondHash)).isEmpty();
+    }
+
+    @Test
+    void apiKeyHashFindsItsTenant() {
+        Tenant tenant = tenant(TestDatabases.freshTenant(), "shop", TenantKind.ECOMMERCE);
+        String hash = hash();
+        repository().create(tenant, hash);
+        repository().create(tenant(TestDatabases.freshTenant(), "other", TenantKind.VIDEO), hash());
+
+        assertThat(repository().findByApiKeyHash(hash)).contains(tenant);
+    }
+
+    @Test
+    void apiKeyHashIsCaseSensitive() {
+        Tenant tenant = tenant(TestDatabases.freshTenant(), "shop", TenantKind.ECOMMERCE);
+        String hash = "abcdef" + UUID.randomUUID();
+        repository().create(tenant, hash);
+
+        assertThat(repository().findByApiKeyHash(hash.toUpperCase(java.util.Locale.ROOT))).isEmpty();
+    }
+
+    @Test
+    void unknownTenantAndKeyAreEmpty() {
+        assertThat(repository().find(TestDatabases.freshTenant())).isEmpty();
+        assertThat(repository().findByApiKeyHash(hash())).isEmpty();
+    }
+
+    @Test
+    void keyHashOfAnotherTenantIsRefusedAndCreatesNothing() {
+        String hash = hash();
+        repository().create(tenant(TestDatabases.freshTenant(), "first", TenantKind.VIDEO), hash);
+        Tenant second = tenant(TestDatabases.freshTenant(), "second", TenantKind.VIDEO);
+
+        assertThatThrownBy(() -> repository().create(second, hash)).isInstanceOf(PersistenceException.class);
+        assertThat(repository().find(second.id())).isEmpty();
+    }
+
+    @Test
+    void listIsOrderedById() {
+        String prefix = "t-" + UUID.randomUUID() + "-";
+        Tenant b = tenant(new TenantId(prefix + "b"), "b", TenantKind.VIDEO);
+        Tenant a = tenant(new TenantId(prefix + "a"), "a", TenantKind.FINANCE);
+        Tenant c = tenant(new TenantId(prefix + "c"), "c", TenantKind.ECOMMERCE);
+        for (Tenant tenant : List.of(b, a, c)) {
+            repository().create(tenant, hash());
+        }
+
+        List<Tenant> listed = repository().list().stream().filter(t -> t.id().value().startsWith(prefix)).toList();
+
+        assertThat(listed).containsExactly(a, b, c);
+    }
+
+    @Test
+    void blankKeyHashIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> repository().findByApiKeyHash(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKeyHash");
+    }
+}

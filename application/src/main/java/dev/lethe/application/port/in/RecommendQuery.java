@@ -1,0 +1,29 @@
+package dev.lethe.application.port.in;
+
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.tenant.TenantId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A request for a user's top-{@code k} items.
+ *
+ * @param exclude items never to return (besides those the user already consumed)
+ * @param category when present, only items of this category are returned
+ * @param explain whether each item carries the past interests behind it
+ */
+public record RecommendQuery(TenantId tenantId, UserId userId, int k, Set<ItemId> exclude, Optional<String> category, boolean explain) {
+    public static final int MAX_K = 1000;
+
+    public RecommendQuery {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(category, "category");
+        if (k < 1 || k > MAX_K) {
+            throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got: " + k);
+        }
+        exclude = Set.copyOf(exclude);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lethe.application.service.serving;
+
+import dev.lethe.application.port.out.BehaviorRepository;
+import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.tenant.TenantId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A tenant's whole event log in time order, with the catalogue (every item seen in the log or known
+ * to the item store) and each item's categories: what serving and training build models from.
+ */
+public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, Set<String>> categories) {
+    public TenantLog {
+        events = List.copyOf(events);
+        categories = Map.copyOf(categories);
+    }
+
+    /** Streams the log and the item store of {@code tenantId}; blocks on both. */
+    public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId) {
+        List<Behavior> log = new ArrayList<>();
+        Set<ItemId> ids = new HashSet<>();
+        behaviors.forEachInTimeOrder(tenantId, b -> {
+            log.add(b);
+            ids.add(b.itemId());
+        });
+        Map<ItemId, Set<String>> categories = new HashMap<>();
+        items.forEach(tenantId, item -> {
+            ids.add(item.id());
+            if (!item.categories().isEmpty()) {
+                categories.put(item.id(), item.categories());
+            }
+        });
+        return new TenantLog(log, Catalogue.of(ids), categories);
+    }
+
+    /** The categories of {@code item}; empty when it has none or is unknown. */
+    public Set<String> categoriesOf(ItemId item) {
+        return categories.getOrDefault(item, Set.of());
+    }
+}

@@ -1,0 +1,214 @@
+package dev.lethe.application.service.training;
+
+import dev.lethe.application.port.in.TrainModelCommand;
+import dev.lethe.application.port.in.TrainModelCommand.Activation;
+import dev.lethe.application.port.in.TrainModelUseCase;
+import dev.lethe.application.port.out.BehaviorRepository;
+import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.application.port.out.ModelEnginePort;
+import dev.lethe.application.port.out.ModelRegistry;
+import dev.lethe.application.port.out.TrainingJobRepository;
+import dev.lethe.application.service.serving.JavaFamilies;
+import dev.lethe.application.service.serving.ServingModels;
+import dev.lethe.application.service.serving.TenantLog;
+import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.TrainingData;
+import dev.lethe.domain.model.TrainingListener;
+import dev.lethe.domain.registry.ModelVersion;
+import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.training.TrainingJob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Trains a model on a tenant's log on a dedicated executor: job row, the log streamed in time order,
+ * leave-last-out validation cases, the family's trainer (Java families in-process, file-backed ones
+ * through the {@link ModelEnginePort}), validation HR@10 and NDCG@10, the artifact written under the
+ * artifact directory, the version registered and activated by policy. Progress is saved at most once
+ * per {@link #PROGRESS_INTERVAL}.
+ */
+public final class TrainModelService implements TrainModelUseCase {
+    /** How often at most a running job's progress is written to the store. */
+    public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+    /** Validation cases scored at most per job (users spread over the tenant). */
+    public static final int MAX_VALIDATION_CASES = 2_000;
+    /** Engine recorded for versions computed in-process. */
+    public static final String JAVA_ENGINE = "java";
+
+    private static final System.Logger LOG = System.getLogger(TrainModelService.class.getName());
+
+    private final BehaviorRepository behaviors;
+    private final ItemRepository items;
+    private final ModelRegistry registry;
+    private final TrainingJobRepository jobs;
+    private final ServingModels serving;
+    private final Optional<ModelEnginePort> engine;
+    private final Path artifactDirectory;
+    private final Executor worker;
+    private final Clock clock;
+
+    /**
+     * @param artifactDirectory where versions are written, one directory per tenant and version
+     * @param worker runs the jobs; a dedicated executor, so training never starves request handling
+     */
+    public TrainModelService(BehaviorRepository behaviors, ItemRepository items, ModelRegistry registry, TrainingJobRepository jobs,
+                             ServingModels serving, Optional<ModelEnginePort> engine, Path artifactDirectory, Executor worker, Clock clock) {
+        this.behaviors = behaviors;
+        this.items = items;
+        this.registry = registry;
+        this.jobs = jobs;
+        this.serving = serving;
+        this.engine = engine;
+        this.artifactDirectory = artifactDirectory;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> families() {
+        Set<String> all = new TreeSet<>(JavaFamilies.names());
+        engine.ifPresent(e -> all.addAll(e.families()));
+        return all;
+    }
+
+    @Override
+    public TrainingJob start(TrainModelCommand command) {
+        if (!families().contains(command.family())) {
+            throw new IllegalArgumentException("family must be one of " + families() + ", got: " + command.family());
+        }
+        TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), command.tenantId(), command.family(), clock.instant());
+        jobs.save(job);
+        try {
+            worker.execute(() -> run(job, command.activation()));
+        } catch (RejectedExecutionException e) {
+            TrainingJob failed = job.failed("the training executor refused the job: " + e.getMessage(), clock.instant());
+            jobs.save(failed);
+            return failed;
+        }
+        return job;
+    }
+
+    @Override
+    public Optional<TrainingJob> job(TenantId tenantId, String jobId) {
+        return jobs.find(tenantId, jobId);
+    }
+
+    @Override
+    public List<TrainingJob> jobs(TenantId tenantId, int limit) {
+        return jobs.list(tenantId, limit);
+    }
+
+    private void run(TrainingJob queued, Activation activation) {
+        Progress progress = new Progress(queued);
+        try {
+            progress.report(0, "reading events", true);
+            TenantId tenant = queued.tenantId();
+            TenantLog log = TenantLog.read(behaviors, items, tenant);
+            if (log.events().isEmpty()) {
+                throw new IllegalStateException("the tenant has no events to train on");
+            }
+            TrainingData data = LeaveLastOut.split(log.catalogue(), log.events(), MAX_VALIDATION_CASES);
+            progress.report(0.1, "training on " + data.events().size() + " events", true);
+
+            JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(serving.tenantCurve(tenant), log::categoriesOf, serving.weightsFor(tenant));
+            Recommender model = train(queued.family(), inputs, data, progress);
+            progress.report(0.8, "validating on " + data.validation().size() + " users", true);
+            Map<String, Double> metrics = new HashMap<>(ValidationMetrics.evaluate(model, data.validation(),
+                    done -> progress.report(0.8 + 0.15 * done / Math.max(1, data.validation().size()), "validating", false)));
+            metrics.put("training_events", (double) data.events().size());
+
+            int version = registry.nextVersion(tenant);
+            Path directory = artifactDirectory.resolve(tenant.value()).resolve("v" + version);
+            String engineName = writeArtifact(queued.family(), inputs, model, directory);
+            boolean activate = shouldActivate(tenant, activation, metrics.get(ValidationMetrics.NDCG));
+            registry.register(new ModelVersion(tenant, version, queued.family(), engineName, metrics,
+                    directory.toAbsolutePath().toString(), activate, clock.instant()));
+            if (activate) {
+                serving.invalidate(tenant);
+            }
+            jobs.save(progress.job.succeeded(version, metrics, clock.instant()));
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "training job " + queued.id() + " of tenant " + queued.tenantId() + " failed", e);
+            jobs.save(progress.job.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant()));
+            if (e instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    private Recommender train(String family, JavaFamilies.Inputs inputs, TrainingData data, Progress progress) {
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void progress(String phase, long done, long total, String message) {
+                double share = total > 0 ? Math.min(1.0, done / (double) total) : 0;
+                progress.report(0.1 + 0.7 * share, phase + " " + done + "/" + total + (message.isEmpty() ? "" : ", " + message), false);
+            }
+        };
+        Optional<Recommender> inProcess = JavaFamilies.trainer(family, inputs).map(t -> t.train(data, listener));
+        return inProcess.orElseGet(() -> engine.orElseThrow(() -> new IllegalStateException("no engine trains " + family))
+                .train(family, data, listener));
+    }
+
+    private String writeArtifact(String family, JavaFamilies.Inputs inputs, Recommender model, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            if (JavaFamilies.names().contains(family)) {
+                ForgettingCurve curve = inputs.curve().curve();
+                String description = "family=" + family + "\ncurve=" + curve + "\ncurveScope=" + inputs.curve().scope()
+                        + "\nnote=refitted on the event log with the tenant's curve in force when served\n";
+                Files.writeString(directory.resolve("model.properties"), description, StandardCharsets.UTF_8);
+                return JAVA_ENGINE;
+            }
+            ModelEnginePort port = engine.orElseThrow();
+            port.save(model, directory);
+            return port.engine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the artifact to " + directory, e);
+        }
+    }
+
+    private boolean shouldActivate(TenantId tenant, Activation activation, double ndcg) {
+        return switch (activation) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case IF_BETTER -> registry.active(tenant)
+                    .map(active -> ndcg >= active.metrics().getOrDefault(ValidationMetrics.NDCG, Double.NEGATIVE_INFINITY))
+                    .orElse(true);
+        };
+    }
+
+    /** The job's latest state, written through at most once per interval unless forced. */
+    private final class Progress {
+        private TrainingJob job;
+        private Instant lastSaved = Instant.MIN;
+
+        Progress(TrainingJob job) {
+            this.job = job;
+        }
+
+        synchronized void report(double share, String message, boolean force) {
+            Instant now = clock.instant();
+            job = job.running(share, message, now);
+            if (force || !now.isBefore(lastSaved.plus(PROGRESS_INTERVAL))) {
+                jobs.save(job);
+                lastSaved = now;
+            }
+        }
+    }
+}

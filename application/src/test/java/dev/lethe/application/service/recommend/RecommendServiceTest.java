@@ -1,0 +1,114 @@
+package dev.lethe.application.service.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.lethe.application.port.in.RecommendQuery;
+import dev.lethe.application.port.in.Recommendations;
+import dev.lethe.application.port.out.BehaviorRepository;
+import dev.lethe.application.port.out.ForgettingCurveRepository;
+import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.application.service.serving.ServingModels;
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.BehaviorType;
+import dev.lethe.domain.behavior.EventId;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.item.Item;
+import dev.lethe.domain.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecommendServiceTest {
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    private static final TenantId TENANT = new TenantId("shop");
+    private static final UserId ALICE = new UserId("alice");
+
+    private final BehaviorRepository behaviors = mock(BehaviorRepository.class);
+    private final ItemRepository items = mock(ItemRepository.class);
+    private final TenantRepository tenants = mock(TenantRepository.class);
+    private final ForgettingCurveRepository curves = mock(ForgettingCurveRepository.class);
+    private final List<Behavior> log = new ArrayList<>();
+    private RecommendService service;
+
+    private void event(String user, String item, Duration ago) {
+        log.add(Behavior.of(new EventId("e" + log.size()), new UserId(user), new ItemId(item), BehaviorType.VIEW, NOW.minus(ago)));
+    }
+
+    @BeforeEach
+    void setUp() {
+        // "old" was very popular 200 days ago; "fresh" is mildly popular now.
+        for (int i = 0; i < 5; i++) {
+            event("x" + i, "old", Duration.ofDays(200));
+        }
+        event("y1", "fresh", Duration.ofDays(1));
+        event("y2", "fresh", Duration.ofDays(2));
+        event("y3", "mid", Duration.ofDays(3));
+        event("alice", "seen", Duration.ofHours(1));
+        doAnswer(inv -> {
+            Consumer<Behavior> sink = inv.getArgument(1);
+            log.forEach(sink);
+            return null;
+        }).when(behaviors).forEachInTimeOrder(eq(TENANT), any());
+        when(tenants.find(TENANT)).thenReturn(Optional.empty());
+        when(curves.find(any(), any())).thenReturn(Optional.empty());
+        when(behaviors.recentForUser(eq(TENANT), any(), anyInt())).thenAnswer(inv -> log.stream()
+                .filter(b -> b.userId().equals(inv.getArgument(1))).toList());
+        when(behaviors.consumedItems(eq(TENANT), any())).thenAnswer(inv -> log.stream()
+                .filter(b -> b.userId().equals(inv.getArgument(1))).map(Behavior::itemId).collect(java.util.stream.Collectors.toSet()));
+        service = new RecommendService(behaviors, items, new ServingModels(behaviors, items, tenants, curves), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private List<String> ids(Recommendations r) {
+        return r.items().stream().map(i -> i.itemId().value()).toList();
+    }
+
+    @Test
+    void ranksRecentPopularityAboveFadedPopularity() {
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 3, Set.of(), Optional.empty(), false));
+        assertThat(ids(r)).containsExactly("fresh", "mid", "old");
+        assertThat(r.coldStart()).isFalse();
+        assertThat(r.asOf()).isEqualTo(NOW);
+    }
+
+    @Test
+    void neverReturnsWhatTheUserConsumedOrExcluded() {
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 10, Set.of(new ItemId("mid")), Optional.empty(), false));
+        assertThat(ids(r)).doesNotContain("seen", "mid").contains("fresh", "old");
+    }
+
+    @Test
+    void marksUsersWithoutHistoryAsColdStart() {
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, new UserId("newcomer"), 2, Set.of(), Optional.empty(), false));
+        assertThat(r.coldStart()).isTrue();
+        assertThat(ids(r)).containsExactly("fresh", "seen");
+    }
+
+    @Test
+    void keepsOnlyItemsOfTheRequestedCategory() {
+        Map<ItemId, Item> known = new HashMap<>();
+        known.put(new ItemId("old"), new Item(new ItemId("old"), Set.of("books"), Map.of()));
+        known.put(new ItemId("fresh"), new Item(new ItemId("fresh"), Set.of("toys"), Map.of()));
+        when(items.findAll(eq(TENANT), anyCollection())).thenReturn(known);
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 5, Set.of(), Optional.of("books"), false));
+        assertThat(ids(r)).containsExactly("old");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.lethe.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.lethe.adapter.http.HttpModule;
+import dev.lethe.adapter.http.HttpServerConfig;
+import dev.lethe.adapter.http.LetheHttpServer;
+import dev.lethe.adapter.http.ReadinessCheck;
+import dev.lethe.adapter.persistence.Database;
+import dev.lethe.adapter.persistence.DatabaseConfig;
+import dev.lethe.adapter.persistence.PersistenceModule;
+import dev.lethe.bootstrap.config.LetheConfig;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where Lethe's lifecycle lives: build the object graph, migrate the database, listen,
+ * and shut down in reverse order (also on SIGTERM through a shutdown hook).
+ */
+public final class LetheRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LetheRuntime.class);
+
+    private final Injector injector;
+    private final Database database;
+    private LetheHttpServer server;
+    private int port = -1;
+    private boolean closed;
+
+    private LetheRuntime(Injector injector) {
+        this.injector = injector;
+        this.database = injector.getInstance(Database.class);
+    }
+
+    /** The modules for {@code config}: the engine module is chosen by the caller. */
+    static List<Module> modules(LetheConfig config, Clock clock, Module engineModule) {
+        DatabaseConfig database = config.jdbcUrl()
+                .map(url -> new DatabaseConfig(url, config.dbUser(), config.dbPassword(), config.dbPoolSize()))
+                .orElseGet(() -> DatabaseConfig.embedded(config.dataDir()));
+        return List.of(
+                new ApplicationModule(config, clock),
+                new PersistenceModule(database),
+                engineModule,
+                new HttpModule(),
+                new AbstractModule() {
+                    @Provides
+                    @Singleton
+                    HttpServerConfig httpConfig() {
+                        return new HttpServerConfig(config.httpHost(), config.httpPort(), config.adminKey(),
+                                HttpServerConfig.DEFAULT_BODY_LIMIT, config.workerPoolSize(), config.artifactDir());
+                    }
+
+                    @Provides
+                    @Singleton
+                    ReadinessCheck readiness(Database db) {
+                        return db::isReachable;
+                    }
+                });
+    }
+
+    /** Builds the graph and migrates the database; does not listen yet. */
+    public static LetheRuntime prepare(LetheConfig config, Clock clock, Module engineModule) {
+        LetheRuntime runtime = new LetheRuntime(Guice.createInjector(modules(config, clock, engineModule)));
+        try {
+            runtime.database.migrate();
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    /** Starts the HTTP server; returns the bound port. */
+    public synchronized int listen() {
+        server = injector.getInstance(LetheHttpServer.class);
+        port = server.start();
+        LOG.info("Lethe listening on port {}", port);
+        return port;
+    }
+
+    /** Closes everything when the JVM is asked to stop (SIGTERM, Ctrl-C). */
+    public void closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "lethe-shutdown"));
+    }
+
+    /** An application service or port, for commands that drive use cases directly. */
+    public <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    /** The bound port, or -1 before {@link #listen()}. */
+    public synchronized int port() {
+        return port;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Lethe shutting down");
+        if (server != null) {
+            server.close();
+        }
+        ExecutorService training = injector.getInstance(com.google.inject.Key.get(ExecutorService.class, ApplicationModule.TrainingPool.class));
+        training.shutdownNow();
+        try {
+            training.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.lethe.bootstrap;
+
+import com.google.inject.Module;
+import dev.lethe.bootstrap.cli.DemoCommand;
+import dev.lethe.bootstrap.cli.GenerateCommand;
+import dev.lethe.bootstrap.cli.LetheCommand;
+import dev.lethe.bootstrap.cli.ServeCommand;
+import dev.lethe.bootstrap.config.LetheConfig;
+import dev.lethe.bootstrap.evaluation.EvaluateCommand;
+import dev.lethe.application.service.evaluation.ModelCatalog;
+import java.util.function.Function;
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** Entry point of {@code lethe.jar}: builds the command line and runs the chosen subcommand. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(commandLine(Clock.systemUTC()).execute(args));
+    }
+
+    /** The full command tree, for the jar and for tests. */
+    public static CommandLine commandLine(Clock clock) {
+        CommandLine cli = new CommandLine(new LetheCommand());
+        Function<LetheConfig, Module> engines = config -> new ApplicationModule.NoEngineModule();
+        cli.addSubcommand(new ServeCommand(clock, engines));
+        cli.addSubcommand(new DemoCommand(clock, engines));
+        cli.addSubcommand(new GenerateCommand(clock));
+        cli.addSubcommand(new EvaluateCommand(ModelCatalog.baselines(), clock, System.out));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+            return 1;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.lethe.bootstrap.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Lethe's settings. Each key has a default, may be set in a properties file, and is overridden by an
+ * environment variable (the key upper-cased with dots as underscores: {@code lethe.http.port} is
+ * {@code LETHE_HTTP_PORT}), which command-line flags override in turn.
+ */
+public record LetheConfig(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        Optional<String> jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        String adminKey,
+        String mlEngine,
+        int workerPoolSize) {
+
+    /** Every key with its default, for documentation and validation. */
+    public static final Map<String, String> DEFAULTS = Map.of(
+            "lethe.http.host", "0.0.0.0",
+            "lethe.http.port", "8080",
+            "lethe.data.dir", "./data",
+            "lethe.db.url", "",
+            "lethe.db.user", "",
+            "lethe.db.password", "",
+            "lethe.db.pool-size", "8",
+            "lethe.admin.key", "",
+            "lethe.ml.engine", "MXNet",
+            "lethe.http.worker-pool-size", "16");
+
+    public LetheConfig {
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new IllegalArgumentException("lethe.http.port must be between 0 and 65535, got: " + httpPort);
+        }
+        if (dbPoolSize < 1 || dbPoolSize > 256) {
+            throw new IllegalArgumentException("lethe.db.pool-size must be between 1 and 256, got: " + dbPoolSize);
+        }
+        if (workerPoolSize < 1 || workerPoolSize > 1024) {
+            throw new IllegalArgumentException("lethe.http.worker-pool-size must be between 1 and 1024, got: " + workerPoolSize);
+        }
+        if (!mlEngine.equals("MXNet") && !mlEngine.equals("PyTorch")) {
+            throw new IllegalArgumentException("lethe.ml.engine must be MXNet or PyTorch, got: " + mlEngine);
+        }
+    }
+
+    /** The JDBC URL in force: the configured one, else the embedded database under the data directory. */
+    public String effectiveJdbcUrl() {
+        return jdbcUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lethe")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE");
+    }
+
+    /** Where trained model artifacts are stored. */
+    public Path artifactDir() {
+        return dataDir.resolve("models");
+    }
+
+    /** Loads defaults, then {@code file} when present, then the environment. */
+    public static LetheConfig load(Optional<Path> file, Map<String, String> environment) {
+        Properties properties = new Properties();
+        DEFAULTS.forEach(properties::setProperty);
+        if (file.isPresent()) {
+            try (InputStream in = Files.newInputStream(file.get())) {
+                Properties fromFile = new Properties();
+                fromFile.load(in);
+                for (String key : fromFile.stringPropertyNames()) {
+                    if (!DEFAULTS.containsKey(key)) {
+                        throw new IllegalArgumentException("unknown configuration key in " + file.get() + ": " + key);
+                    }
+                    properties.setProperty(key, fromFile.getProperty(key).trim());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read configuration file " + file.get(), e);
+            }
+        }
+        for (String key : DEFAULTS.keySet()) {
+            String value = environment.get(environmentName(key));
+            if (value != null) {
+                properties.setProperty(key, value.trim());
+            }
+        }
+        return fromProperties(properties);
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The same configuration with a different port. */
+    public LetheConfig withHttpPort(int port) {
+        return new LetheConfig(httpHost, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+    }
+
+    /** The same configuration with a different data directory. */
+    public LetheConfig withDataDir(Path dir) {
+        return new LetheConfig(httpHost, httpPort, dir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+    }
+
+    /** The same configuration with a different JDBC URL. */
+    public LetheConfig withJdbcUrl(String url) {
+        return new LetheConfig(httpHost, httpPort, dataDir, Optional.of(url), dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+    }
+
+    /** The same configuration with a different admin key. */
+    public LetheConfig withAdminKey(String key) {
+        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, key, mlEngine, workerPoolSize);
+    }
+
+    private static LetheConfig fromProperties(Properties p) {
+        String url = p.getProperty("lethe.db.url");
+        return new LetheConfig(
+                p.getProperty("lethe.http.host"),
+                integer(p, "lethe.http.port"),
+                Path.of(p.getProperty("lethe.data.dir")),
+                url.isBlank() ? Optional.empty() : Optional.of(url),
+                p.getProperty("lethe.db.user"),
+                p.getProperty("lethe.db.password"),
+                integer(p, "lethe.db.pool-size"),
+                p.getProperty("lethe.admin.key"),
+                p.getProperty("lethe.ml.engine"),
+                integer(p, "lethe.http.worker-pool-size"));
+    }
+
+    private static int integer(Properties p, String key) {
+        String value = p.getProperty(key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.lethe.bootstrap.evaluation;
+
+import dev.lethe.application.port.in.EvaluationListener;
+import dev.lethe.application.port.in.EvaluationReport.ModelResult;
+import java.io.PrintStream;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Renders an evaluation's progress as one text progress bar per model and phase on {@code out}. */
+final class ConsoleProgress implements EvaluationListener, AutoCloseable {
+    private final PrintStream out;
+    private ProgressBar bar;
+    private String barKey = "";
+    private int index;
+    private int count;
+
+    ConsoleProgress(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void modelStarted(String model, int index, int count) {
+        this.index = index;
+        this.count = count;
+    }
+
+    @Override
+    public synchronized void progress(String model, String phase, long done, long total, String message) {
+        String key = model + "/" + phase;
+        if (bar == null || !key.equals(barKey)) {
+            close();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(String.format(Locale.ROOT, "[%d/%d] %s %s", index + 1, count, model, phase))
+                    .setInitialMax(Math.max(total, 1))
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(out))
+                    .setUpdateIntervalMillis(250)
+                    .build();
+            barKey = key;
+        }
+        bar.maxHint(Math.max(total, 1));
+        bar.stepTo(done);
+        bar.setExtraMessage(message);
+    }
+
+    @Override
+    public synchronized void modelFinished(ModelResult result) {
+        close();
+        out.printf(Locale.ROOT, "%-18s HR@%d %.4f  NDCG@%d %.4f  (train %.1fs, score %.1fs)%n", result.name(),
+                result.metrics().k(), result.metrics().hitRate(), result.metrics().k(), result.metrics().ndcg(),
+                result.trainTime().toMillis() / 1000.0, result.scoreTime().toMillis() / 1000.0);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+            barKey = "";
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.lethe.bootstrap.evaluation;
+
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.item.Item;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A dataset read from files: behaviours in file order and, where the files have them, items with categories. */
+record Dataset(String name, List<Behavior> events, Map<ItemId, Item> items) {
+    Dataset {
+        Objects.requireNonNull(name, "name");
+        events = List.copyOf(events);
+        items = Map.copyOf(items);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.lethe.bootstrap.evaluation;
+
+import dev.lethe.application.port.in.EvaluationProtocol;
+import dev.lethe.application.port.in.EvaluationQuery;
+import dev.lethe.application.port.in.EvaluationReport;
+import dev.lethe.application.service.evaluation.EvaluationService;
+import dev.lethe.application.service.evaluation.ModelCatalog;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.tenant.TenantKind;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lethe evaluate}: reads a dataset, runs the offline protocol of docs/benchmarks.md on every
+ * requested model and writes {@code report.json}, {@code report.md} and plots into {@code --out}.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Offline evaluation: full-catalogue ranking, scored as of each held-out event.")
+public final class EvaluateCommand implements Callable<Integer> {
+    /** Exit status for bad input (unreadable or malformed dataset, unknown model, bad option value). */
+    public static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, description = "ratings.csv, u.data or a generic CSV file")
+    Path dataset;
+
+    @Option(names = "--format", required = true, description = "movielens-csv, movielens-100k or csv (user,item,timestamp[,type,value])")
+    String format;
+
+    @Option(names = "--protocol", defaultValue = "leave-last-out", description = "leave-last-out (default) or temporal")
+    String protocol;
+
+    @Option(names = "--models", split = ",", description = "comma-separated model names; default: every registered model")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--k", defaultValue = "10", description = "cut-off of the metrics (default 10)")
+    int k;
+
+    @Option(names = "--out", required = true, description = "directory for report.json, report.md and the plots")
+    Path out;
+
+    @Option(names = "--forgetting", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "fit and plot the dataset's forgetting curves (default; --no-forgetting skips it)")
+    boolean forgetting;
+
+    @Option(names = "--tenant-kind", description = "ecommerce, video or finance: the profile model's behaviour weights "
+            + "(default: video for the MovieLens formats, ecommerce for csv)")
+    String tenantKind;
+
+    @Option(names = "--quiet", description = "no progress bars")
+    boolean quiet;
+
+    private final ModelCatalog catalog;
+    private final Clock clock;
+    private final PrintStream console;
+
+    /** A command over the built-in baselines only (standalone use). */
+    public EvaluateCommand() {
+        this(ModelCatalog.baselines(), Clock.systemUTC(), System.err);
+    }
+
+    /** A command over {@code catalog}, e.g. the baselines plus the profile and sequence models. */
+    public EvaluateCommand(ModelCatalog catalog, Clock clock, PrintStream console) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            return evaluate();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            spec.commandLine().getErr().println("evaluate: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private int evaluate() {
+        DatasetFormat datasetFormat = DatasetFormat.parse(format);
+        EvaluationProtocol evaluationProtocol = EvaluationProtocol.parse(protocol);
+        TenantKind kind = tenantKind == null
+                ? (datasetFormat == DatasetFormat.CSV ? TenantKind.ECOMMERCE : TenantKind.VIDEO)
+                : TenantKind.parse(tenantKind);
+        console.println("Reading " + dataset + " (" + datasetFormat.wireName() + ") ...");
+        Dataset data = datasetFormat.read(dataset);
+        ModelCatalog catalog = withProfile(this.catalog, data, kind);
+        List<String> names = models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList();
+        EvaluationQuery query = new EvaluationQuery(data.name(), data.events(), evaluationProtocol, names, k);
+        EvaluationReport report;
+        try (ConsoleProgress progress = new ConsoleProgress(quiet ? nullStream() : console)) {
+            report = new EvaluationService(catalog, clock).evaluate(query, progress);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("plots", List.of(out.relativize(Plots.hitRateAtK(report, out)).toString()));
+        if (forgetting) {
+            console.println("Fitting forgetting curves ...");
+            extra.put("forgetting", ForgettingPlots.fitAndPlot(data, out));
+        }
+        ReportWriter.write(report, extra, out);
+        console.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("report.md"));
+        return 0;
+    }
+
+    /**
+     * The interest-profile recommender needs the dataset's item categories, so it joins the catalogue
+     * only once the dataset is read (unless the caller registered its own {@code profile}).
+     */
+    private static ModelCatalog withProfile(ModelCatalog catalog, Dataset data, TenantKind kind) {
+        if (catalog.knows("profile")) {
+            return catalog;
+        }
+        Map<ItemId, Set<String>> categories = new HashMap<>();
+        data.items().forEach((id, item) -> categories.put(id, item.categories()));
+        return catalog.with(List.of(ProfileRecommender.trainer(id -> categories.getOrDefault(id, Set.of()),
+                ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(kind)))));
+    }
+
+    private static PrintStream nullStream() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+
+    /** Runs the command on its own: {@code java ... EvaluateCommand --dataset ... --format ... --out ...}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EvaluateCommand()).execute(args));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.lethe.bootstrap.evaluation;
+
+import dev.lethe.application.port.in.EvaluationReport;
+import dev.lethe.application.port.in.EvaluationReport.DatasetSummary;
+import dev.lethe.application.port.in.EvaluationReport.ModelResult;
+import dev.lethe.domain.metrics.MetricSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes an evaluation as {@code report.json} (every figure) and {@code report.md} (a table). */
+final class ReportWriter {
+    private ReportWriter() {}
+
+    /** Writes both files into {@code directory}; {@code extra} sections (plain values) are added to the JSON. */
+    static void write(EvaluationReport report, Map<String, Object> extra, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("report.json"), Json.write(json(report, extra)), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("report.md"), markdown(report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + directory, e);
+        }
+    }
+
+    static Map<String, Object> json(EvaluationReport report, Map<String, Object> extra) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        DatasetSummary d = report.dataset();
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("name", d.name());
+        dataset.put("events", d.events());
+        dataset.put("users", d.users());
+        dataset.put("items", d.items());
+        dataset.put("firstEvent", d.firstEvent().toString());
+        dataset.put("lastEvent", d.lastEvent().toString());
+        dataset.put("droppedUsers", d.droppedUsers());
+        dataset.put("trainingEvents", d.trainingEvents());
+        dataset.put("validationCases", d.validationCases());
+        dataset.put("testCases", d.testCases());
+        d.cut().ifPresent(c -> dataset.put("cut", c.toString()));
+        root.put("dataset", dataset);
+        root.put("protocol", report.protocol().wireName());
+        root.put("k", report.k());
+        root.put("elapsedSeconds", report.elapsed().toMillis() / 1000.0);
+        List<Object> models = new ArrayList<>();
+        for (ModelResult r : report.models()) {
+            MetricSummary m = r.metrics();
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("users", m.users());
+            metrics.put("hr", m.hitRate());
+            metrics.put("ndcg", m.ndcg());
+            metrics.put("mrr", m.mrr());
+            metrics.put("precision", m.precision());
+            metrics.put("recall", m.recall());
+            metrics.put("f1", m.f1());
+            metrics.put("coverage", m.coverage());
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("name", r.name());
+            model.put("metrics", metrics);
+            model.put("hitRateAtK", m.hitRateCurve());
+            model.put("parameters", new TreeMap<>(r.parameters()));
+            model.put("trainSeconds", r.trainTime().toMillis() / 1000.0);
+            model.put("scoreSeconds", r.scoreTime().toMillis() / 1000.0);
+            models.add(model);
+        }
+        root.put("models", models);
+        root.putAll(extra);
+        return root;
+    }
+
+    static String markdown(EvaluationReport report) {
+        DatasetSummary d = report.dataset();
+        int k = report.k();
+        StringBuilder md = new StringBuilder();
+        md.append("# Offline evaluation: ").append(d.name()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Protocol **%s**, full-catalogue ranking, scores as of each held-out event, K = %d.%n%n",
+                report.protocol().wireName(), k));
+        md.append(String.format(Locale.ROOT, "%,d events, %,d users, %,d items (%s .. %s); %,d training events, %,d validation cases, "
+                        + "%,d test users, %,d users not tested%s.%n%n",
+                d.events(), d.users(), d.items(), d.firstEvent(), d.lastEvent(), d.trainingEvents(), d.validationCases(),
+                d.testCases(), d.droppedUsers(), d.cut().map(c -> "; cut at " + c).orElse("")));
+        md.append(String.format(Locale.ROOT, "| model | HR@%1$d | NDCG@%1$d | MRR@%1$d | P@%1$d | R@%1$d | F1@%1$d | coverage | train s | score s | parameters |%n", k));
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ModelResult r : report.models()) {
+            MetricSummary m = r.metrics();
+            StringBuilder params = new StringBuilder();
+            new TreeMap<>(r.parameters()).forEach((name, value) ->
+                    params.append(params.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s=%.4g", name, value)));
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.1f | %.1f | %s |%n",
+                    r.name(), m.hitRate(), m.ndcg(), m.mrr(), m.precision(), m.recall(), m.f1(), m.coverage(),
+                    r.trainTime().toMillis() / 1000.0, r.scoreTime().toMillis() / 1000.0, params));
+        }
+        md.append(String.format(Locale.ROOT, "%nTotal %.1f s.%n", report.elapsed().toMillis() / 1000.0));
+        return md.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.lethe.bootstrap.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lethe.domain.behavior.BehaviorType;
+import dev.lethe.domain.behavior.ItemId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetFormatTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void movieLensCsvReadsRatingsAndGenresFromMoviesBesideIt() throws Exception {
+        Path ratings = dir.resolve("ratings.csv");
+        Files.writeString(ratings, "userId,movieId,rating,timestamp\n1,10,4.5,964982703\n2,11,3.0,964982704\n");
+        Files.writeString(dir.resolve("movies.csv"),
+                "movieId,title,genres\n10,\"American President, The (1995)\",Comedy|Drama|Romance\n11,Heat (1995),(no genres listed)\n");
+
+        Dataset data = DatasetFormat.MOVIELENS_CSV.read(ratings);
+
+        assertThat(data.events()).hasSize(2);
+        assertThat(data.events().get(0).type()).isEqualTo(BehaviorType.RATE);
+        assertThat(data.events().get(0).value()).hasValue(4.5);
+        assertThat(data.events().get(0).occurredAt()).isEqualTo(Instant.ofEpochSecond(964982703));
+        assertThat(data.items().get(new ItemId("10")).categories()).containsExactlyInAnyOrder("Comedy", "Drama", "Romance");
+        assertThat(data.items().get(new ItemId("10")).attributes()).containsEntry("title", "American President, The (1995)");
+        assertThat(data.items().get(new ItemId("11")).categories()).isEmpty();
+    }
+
+    @Test
+    void movieLens100kReadsTabSeparatedLinesAndGenreFlags() throws Exception {
+        Path data = dir.resolve("u.data");
+        Files.writeString(data, "196\t242\t3\t881250949\n186\t302\t3\t891717742\n");
+        String flags = "|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0";
+        Files.writeString(dir.resolve("u.item"), "242|Kolya (1996)|24-Jan-1997||http://x" + flags + "\n");
+
+        Dataset dataset = DatasetFormat.MOVIELENS_100K.read(data);
+
+        assertThat(dataset.events()).extracting(b -> b.itemId().value()).containsExactly("242", "302");
+        assertThat(dataset.items().get(new ItemId("242")).categories()).containsExactlyInAnyOrder("Animation", "Children's", "Comedy");
+    }
+
+    @Test
+    void genericCsvFindsColumnsByHeaderAndDefaultsTheTypeToView() throws Exception {
+        Path csv = dir.resolve("e.csv");
+        Files.writeString(csv, "timestamp,item,user\n2024-05-01T12:00:00Z,i1,u1\n1714564800.5,i2,u1\n");
+
+        Dataset data = DatasetFormat.CSV.read(csv);
+
+        assertThat(data.events().get(0).type()).isEqualTo(BehaviorType.VIEW);
+        assertThat(data.events().get(0).occurredAt()).isEqualTo(Instant.parse("2024-05-01T12:00:00Z"));
+        assertThat(data.events().get(1).occurredAt()).isEqualTo(Instant.ofEpochMilli(1714564800500L));
+    }
+
+    @Test
+    void missingHeaderColumnIsNamed() throws Exception {
+        Path csv = dir.resolve("e.csv");
+        Files.writeString(csv, "user,product,timestamp\nu1,i1,1\n");
+
+        assertThatThrownBy(() -> DatasetFormat.CSV.read(csv))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1").hasMessageContaining("'item'");
+    }
+
+    @Test
+    void badRatingIsReportedWithFileLineAndField() throws Exception {
+        Path ratings = dir.resolve("ratings.csv");
+        Files.writeString(ratings, "userId,movieId,rating,timestamp\n1,10,4.5,964982703\n1,11,great,964982704\n");
+
+        assertThatThrownBy(() -> DatasetFormat.MOVIELENS_CSV.read(ratings))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3").hasMessageContaining("rating");
+    }
+
+    @Test
+    void shortLineIsReportedWithItsNumber() throws Exception {
+        Path data = dir.resolve("u.data");
+        Files.writeString(data, "196\t242\t3\t881250949\n186\t302\n");
+
+        assertThatThrownBy(() -> DatasetFormat.MOVIELENS_100K.read(data))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2").hasMessageContaining("4 fields");
+    }
+
+    @Test
+    void badUserIdIsReportedWithItsLine() throws Exception {
+        Path csv = dir.resolve("e.csv");
+        Files.writeString(csv, "user,item,timestamp\n bad user ,i1,1\n");
+
+        assertThatThrownBy(() -> DatasetFormat.CSV.read(csv))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2").hasMessageContaining("user");
+    }
+}

@@ -1,0 +1,429 @@
+package dev.lethe.domain.interest;
+
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.forgetting.ExponentialCurve;
+import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.forgetting.ForgettingCurveFitter;
+import dev.lethe.domain.forgetting.PowerLawCurve;
+import dev.lethe.domain.forgetting.ReengagementLevel;
+import dev.lethe.domain.forgetting.Reengagements;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.DecayedPopularity;
+import dev.lethe.domain.model.ModelTrainer;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoringContext;
+import dev.lethe.domain.model.TrainingData;
+import dev.lethe.domain.model.TrainingListener;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Ranks the catalogue from a user's decayed interest profile as of the moment of scoring: items that
+ * co-occurred (within a few steps of other users' sequences) with what the user is still interested
+ * in, items in the categories the user still cares about, and a time-decayed popularity prior, each
+ * normalised to [0, 1] and mixed with fixed weights. Only the scoring context's history and training
+ * behaviours strictly before {@code asOf} are used: co-occurrences count from the moment their later
+ * behaviour happened. Immutable after fitting; safe for concurrent scoring.
+ */
+public final class ProfileRecommender implements Recommender {
+
+    /**
+     * How the recommender ranks.
+     *
+     * @param profileCurve how the user's interests fade
+     * @param popularityCurve how the popularity prior fades
+     * @param window behaviours at most this many steps apart in a user's sequence co-occur
+     * @param profileItems how many of the user's strongest item interests drive co-occurrence
+     * @param cooccurrenceWeight weight of the co-occurrence score
+     * @param categoryWeight weight of category affinity × popularity
+     * @param popularityWeight weight of decayed popularity
+     */
+    public record Settings(ForgettingCurve profileCurve, ForgettingCurve popularityCurve, BehaviorWeights weights, int window,
+            int profileItems, double cooccurrenceWeight, double categoryWeight, double popularityWeight) {
+        public Settings {
+            Objects.requireNonNull(profileCurve, "profileCurve");
+            Objects.requireNonNull(popularityCurve, "popularityCurve");
+            Objects.requireNonNull(weights, "weights");
+            if (window < 1) {
+                throw new IllegalArgumentException("window must be at least 1, got: " + window);
+            }
+            if (profileItems < 1) {
+                throw new IllegalArgumentException("profileItems must be at least 1, got: " + profileItems);
+            }
+            if (!(cooccurrenceWeight >= 0) || !(categoryWeight >= 0) || !(popularityWeight >= 0)
+                    || !(cooccurrenceWeight + categoryWeight + popularityWeight > 0)) {
+                throw new IllegalArgumentException("cooccurrenceWeight, categoryWeight and popularityWeight must be non-negative and not all 0");
+            }
+        }
+
+        /**
+         * The defaults chosen on ml-latest-small's validation cases (see docs/forgetting-model.md): the
+         * profile curve is the power law that site's category returns fit, which {@link #trainer} replaces
+         * by the tenant's own fitted curve; popularity fades with a 30-day half-life and weighs little.
+         */
+        public static Settings defaults(BehaviorWeights weights) {
+            return new Settings(new PowerLawCurve(1.0, 10), ExponentialCurve.ofDays(30), weights, 5, 50, 1.0, 0.2, 0.05);
+        }
+
+        /** These settings with another profile curve (e.g. the tenant's fitted one). */
+        public Settings withProfileCurve(ForgettingCurve curve) {
+            return new Settings(curve, popularityCurve, weights, window, profileItems, cooccurrenceWeight, categoryWeight, popularityWeight);
+        }
+    }
+
+    private final String name;
+    private final Catalogue catalogue;
+    private final Settings settings;
+    private final DecayKernel kernel;
+    private final Map<UserId, DecayKernel> userKernels;
+    private final Function<ItemId, Set<String>> categoriesOf;
+    private final int[][] itemCategories;
+    private final Map<String, Integer> categoryIndex;
+    // Per item: co-occurring items, the moment each co-occurrence became known (ascending) and running weight totals.
+    private final int[][] neighbours;
+    private final long[][] neighbourTimes;
+    private final double[][] neighbourTotals;
+    private final DecayedPopularity popularity;
+
+    private ProfileRecommender(String name, Catalogue catalogue, Settings settings, Function<ItemId, Set<String>> categoriesOf,
+            int[][] itemCategories, Map<String, Integer> categoryIndex, int[][] neighbours, long[][] neighbourTimes,
+            double[][] neighbourTotals, DecayedPopularity popularity, Map<UserId, DecayKernel> userKernels) {
+        this.name = name;
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.kernel = DecayKernel.of(settings.profileCurve());
+        this.userKernels = Map.copyOf(userKernels);
+        this.categoriesOf = categoriesOf;
+        this.itemCategories = itemCategories;
+        this.categoryIndex = categoryIndex;
+        this.neighbours = neighbours;
+        this.neighbourTimes = neighbourTimes;
+        this.neighbourTotals = neighbourTotals;
+        this.popularity = popularity;
+    }
+
+    /**
+     * Fits on {@code events} (behaviours on items outside {@code catalogue} are ignored).
+     *
+     * @param categoriesOf the categories of an item; an empty set when unknown
+     */
+    public static ProfileRecommender fit(String name, Catalogue catalogue, List<Behavior> events, Function<ItemId, Set<String>> categoriesOf,
+            Settings settings) {
+        Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(categoriesOf, "categoriesOf");
+        Objects.requireNonNull(settings, "settings");
+        int n = catalogue.size();
+        Map<String, Integer> categoryIndex = new HashMap<>();
+        int[][] itemCategories = new int[n][];
+        for (int i = 0; i < n; i++) {
+            Set<String> cats = categoriesOf.apply(catalogue.item(i));
+            itemCategories[i] = cats.stream().sorted().mapToInt(c -> categoryIndex.computeIfAbsent(c, k -> categoryIndex.size())).toArray();
+        }
+        List<Behavior> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(Behavior::occurredAt));
+        long[] eventTimes = new long[sorted.size()];
+        int m = 0;
+        Map<UserId, List<int[]>> sequences = new HashMap<>();
+        for (Behavior b : sorted) {
+            OptionalInt index = catalogue.indexOf(b.itemId());
+            if (index.isPresent()) {
+                eventTimes[m] = b.occurredAt().toEpochMilli();
+                sequences.computeIfAbsent(b.userId(), u -> new ArrayList<>()).add(new int[] {index.getAsInt(), m});
+                m++;
+            }
+        }
+        PairLists pairs = new PairLists(n);
+        for (List<int[]> sequence : sequences.values()) {
+            for (int q = 0; q < sequence.size(); q++) {
+                int later = sequence.get(q)[0];
+                long known = eventTimes[sequence.get(q)[1]];
+                for (int p = Math.max(0, q - settings.window()); p < q; p++) {
+                    int earlier = sequence.get(p)[0];
+                    if (earlier != later) {
+                        pairs.add(earlier, later, known);
+                        pairs.add(later, earlier, known);
+                    }
+                }
+            }
+        }
+        int[][] neighbours = new int[n][];
+        long[][] neighbourTimes = new long[n][];
+        double[][] neighbourTotals = new double[n][];
+        pairs.finish(neighbours, neighbourTimes, neighbourTotals);
+        DecayedPopularity popularity = DecayedPopularity.fit(name + "-popularity", catalogue, Optional.of(settings.popularityCurve()), sorted);
+        return new ProfileRecommender(name, catalogue, settings, categoriesOf, itemCategories, categoryIndex,
+                neighbours, neighbourTimes, neighbourTotals, popularity, Map.of());
+    }
+
+    /**
+     * A trainer named {@code profile}: fits the forgetting curve of the training behaviours (returns to
+     * categories when any item has one, else to items), uses it as the profile curve (keeping
+     * {@code settings.profileCurve()} when there are too few returns to fit), then counts co-occurrences.
+     */
+    public static ModelTrainer trainer(Function<ItemId, Set<String>> categoriesOf, Settings settings) {
+        Objects.requireNonNull(categoriesOf, "categoriesOf");
+        Objects.requireNonNull(settings, "settings");
+        return new ModelTrainer() {
+            @Override
+            public String name() {
+                return "profile";
+            }
+
+            @Override
+            public Recommender train(TrainingData data, TrainingListener listener) {
+                listener.progress("forgetting curve", 0, 2, "fitting");
+                ForgettingCurve curve = fittedCurve(data, categoriesOf).orElse(settings.profileCurve());
+                listener.progress("co-occurrence", 1, 2, "profile curve " + curve);
+                ProfileRecommender model = fit("profile", data.catalogue(), data.events(), categoriesOf, settings.withProfileCurve(curve));
+                listener.progress("co-occurrence", 2, 2, "done");
+                return model;
+            }
+        };
+    }
+
+    private static java.util.Optional<ForgettingCurve> fittedCurve(TrainingData data, Function<ItemId, Set<String>> categoriesOf) {
+        Map<ItemId, Set<String>> categories = new HashMap<>();
+        for (ItemId item : data.catalogue().items()) {
+            Set<String> cats = categoriesOf.apply(item);
+            if (!cats.isEmpty()) {
+                categories.put(item, cats);
+            }
+        }
+        ReengagementLevel level = categories.isEmpty() ? ReengagementLevel.ITEM : ReengagementLevel.CATEGORY;
+        // Only the curve is needed here: no bootstrap.
+        ForgettingCurveFitter fitter = new ForgettingCurveFitter(new ForgettingCurveFitter.Options(
+                java.util.EnumSet.allOf(dev.lethe.domain.forgetting.CurveFamily.class), 0.2, 42, 20));
+        return fitter.fit(Reengagements.of(data.events(), categories, level)).map(f -> f.curve());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    /**
+     * This recommender with per-user profile curves (e.g. {@link dev.lethe.domain.forgetting.CurveFitReport#users()}'s
+     * shrunk curves); users without one keep {@code settings.profileCurve()}.
+     */
+    public ProfileRecommender withUserCurves(Map<UserId, ForgettingCurve> curves) {
+        Map<ForgettingCurve, DecayKernel> kernels = new HashMap<>();
+        Map<UserId, DecayKernel> byUser = new HashMap<>();
+        curves.forEach((user, curve) -> byUser.put(user, kernels.computeIfAbsent(curve, DecayKernel::of)));
+        return new ProfileRecommender(name, catalogue, settings, categoriesOf, itemCategories, categoryIndex,
+                neighbours, neighbourTimes, neighbourTotals, popularity, byUser);
+    }
+
+    /** The settings this recommender ranks with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The user's decayed interest profile built from {@code context}'s history. */
+    public InterestProfile profile(ScoringContext context) {
+        return InterestProfile.of(context.userId(), context.history(), userKernels.getOrDefault(context.userId(), kernel),
+                settings.weights(), categoriesOf);
+    }
+
+    @Override
+    public void score(ScoringContext context, double[] scores) {
+        int n = catalogue.size();
+        Arrays.fill(scores, 0, n, 0.0);
+        long asOf = context.asOf().toEpochMilli();
+        InterestProfile profile = profile(context);
+        double[] part = new double[n];
+        if (settings.cooccurrenceWeight() > 0) {
+            cooccurrence(profile, context.asOf(), asOf, part);
+            addNormalised(part, settings.cooccurrenceWeight(), scores, n);
+        }
+        double[] popularity = new double[n];
+        if (settings.popularityWeight() > 0 || settings.categoryWeight() > 0) {
+            this.popularity.score(context, popularity);
+        }
+        if (settings.categoryWeight() > 0) {
+            double[] affinity = categoryAffinity(profile, context.asOf());
+            Arrays.fill(part, 0.0);
+            for (int i = 0; i < n; i++) {
+                int[] cats = itemCategories[i];
+                if (cats.length > 0) {
+                    double a = 0;
+                    for (int c : cats) {
+                        a += affinity[c];
+                    }
+                    part[i] = a / cats.length * popularity[i];
+                }
+            }
+            addNormalised(part, settings.categoryWeight(), scores, n);
+        }
+        if (settings.popularityWeight() > 0) {
+            addNormalised(popularity, settings.popularityWeight(), scores, n);
+        }
+    }
+
+    /** Σ over the strongest item interests j of strength(j) · share of j's co-occurrences (as of now) that were with i. */
+    private void cooccurrence(InterestProfile profile, Instant asOfInstant, long asOf, double[] out) {
+        List<Interest<ItemId>> interests = profile.topItems(asOfInstant, settings.profileItems());
+        for (Interest<ItemId> interest : interests) {
+            OptionalInt index = catalogue.indexOf(interest.key());
+            if (index.isEmpty()) {
+                continue;
+            }
+            int j = index.getAsInt();
+            int cut = upperBound(neighbourTimes[j], asOf);
+            if (cut == 0) {
+                continue;
+            }
+            double share = interest.currentStrength() / neighbourTotals[j][cut - 1];
+            int[] nb = neighbours[j];
+            for (int e = 0; e < cut; e++) {
+                out[nb[e]] += share;
+            }
+        }
+    }
+
+    /**
+     * Why {@code candidate} would be recommended to the context's user as of {@code context.asOf()}: the
+     * user's item interests that co-occurred with it (largest contribution to its score first) and the
+     * user's interests in its categories (strongest now first), each with original and current strength.
+     */
+    public Explanation explain(ScoringContext context, ItemId candidate, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be positive, got: " + k);
+        }
+        InterestProfile profile = profile(context);
+        long asOf = context.asOf().toEpochMilli();
+        OptionalInt target = catalogue.indexOf(candidate);
+        List<Interest<ItemId>> items = new ArrayList<>();
+        Map<ItemId, Double> contribution = new HashMap<>();
+        if (target.isPresent()) {
+            for (Interest<ItemId> interest : profile.topItems(context.asOf(), settings.profileItems())) {
+                OptionalInt index = catalogue.indexOf(interest.key());
+                if (index.isEmpty()) {
+                    continue;
+                }
+                int j = index.getAsInt();
+                int cut = upperBound(neighbourTimes[j], asOf);
+                int together = 0;
+                for (int e = 0; e < cut; e++) {
+                    if (neighbours[j][e] == target.getAsInt()) {
+                        together++;
+                    }
+                }
+                if (together > 0) {
+                    items.add(interest);
+                    contribution.put(interest.key(), interest.currentStrength() * together / neighbourTotals[j][cut - 1]);
+                }
+            }
+        }
+        items.sort(Comparator.comparingDouble((Interest<ItemId> i) -> -contribution.get(i.key())).thenComparing(Interest::key));
+        return new Explanation(candidate, items.subList(0, Math.min(k, items.size())), profile.explain(candidate, context.asOf(), k));
+    }
+
+    private double[] categoryAffinity(InterestProfile profile, Instant asOf) {
+        double[] affinity = new double[categoryIndex.size()];
+        double total = 0;
+        for (Map.Entry<String, Integer> c : categoryIndex.entrySet()) {
+            double s = profile.categoryStrength(c.getKey(), asOf);
+            affinity[c.getValue()] = s;
+            total += s;
+        }
+        if (total > 0) {
+            for (int c = 0; c < affinity.length; c++) {
+                affinity[c] /= total;
+            }
+        }
+        return affinity;
+    }
+
+    /** The number of entries strictly before {@code asOf}. */
+    private static int upperBound(long[] times, long asOf) {
+        int lo = 0;
+        int hi = times.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < asOf) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void addNormalised(double[] part, double weight, double[] scores, int n) {
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, part[i]);
+        }
+        if (max > 0) {
+            double f = weight / max;
+            for (int i = 0; i < n; i++) {
+                scores[i] += f * part[i];
+            }
+        }
+    }
+
+    /** Growable per-item lists of (neighbour, moment) pairs, turned into time-sorted arrays. */
+    private static final class PairLists {
+        private final int[][] items;
+        private final long[][] times;
+        private final int[] sizes;
+
+        PairLists(int n) {
+            items = new int[n][];
+            times = new long[n][];
+            sizes = new int[n];
+        }
+
+        void add(int from, int to, long at) {
+            if (items[from] == null) {
+                items[from] = new int[8];
+                times[from] = new long[8];
+            } else if (sizes[from] == items[from].length) {
+                items[from] = Arrays.copyOf(items[from], sizes[from] * 2);
+                times[from] = Arrays.copyOf(times[from], sizes[from] * 2);
+            }
+            items[from][sizes[from]] = to;
+            times[from][sizes[from]] = at;
+            sizes[from]++;
+        }
+
+        void finish(int[][] neighbours, long[][] neighbourTimes, double[][] totals) {
+            for (int i = 0; i < sizes.length; i++) {
+                int size = sizes[i];
+                Integer[] order = new Integer[size];
+                for (int k = 0; k < size; k++) {
+                    order[k] = k;
+                }
+                final long[] t = times[i];
+                Arrays.sort(order, Comparator.comparingLong(k -> t[k]));
+                neighbours[i] = new int[size];
+                neighbourTimes[i] = new long[size];
+                totals[i] = new double[size];
+                for (int k = 0; k < size; k++) {
+                    neighbours[i][k] = items[i][order[k]];
+                    neighbourTimes[i][k] = t[order[k]];
+                    totals[i][k] = k + 1;
+                }
+                items[i] = null;
+                times[i] = null;
+            }
+        }
+    }
+}
