@@ -2,7 +2,11 @@ package dev.lethe.adapter.ml;
 
 import ai.djl.engine.Engine;
 import dev.lethe.application.port.out.ModelEnginePort;
+import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
 import java.nio.file.Path;
@@ -27,13 +31,22 @@ final class DjlModelEngine implements ModelEnginePort {
     private final String engineName;
     private final LstmHyperParameters hyperParameters;
     private final int poolSize;
+    private final ModelTrainer profileTrainer;
+
+    /** An engine whose {@code lethe} blend uses the interest profile without item categories. */
+    DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize) {
+        this(engineName, hyperParameters, poolSize,
+                ProfileRecommender.trainer(item -> Set.of(), ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO))));
+    }
 
     /**
      * @param engineName {@code mxnet} or {@code pytorch}
      * @param hyperParameters the network and training settings ({@code timeFeatures} is set per family)
      * @param poolSize predictors per loaded model, i.e. concurrent inferences
+     * @param profileTrainer builds the long-term interest profile of the {@code lethe} blend; must be
+     *     deterministic, as a loaded blend refits it from the saved behaviours
      */
-    DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize) {
+    DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize, ModelTrainer profileTrainer) {
         String key = engineName == null ? "" : engineName.trim().toLowerCase(Locale.ROOT);
         if (!DJL_NAMES.containsKey(key)) {
             throw new IllegalArgumentException("engine must be one of " + DJL_NAMES.keySet() + ", got: " + engineName);
@@ -44,6 +57,7 @@ final class DjlModelEngine implements ModelEnginePort {
         this.engineName = key;
         this.hyperParameters = Objects.requireNonNull(hyperParameters, "hyperParameters");
         this.poolSize = poolSize;
+        this.profileTrainer = Objects.requireNonNull(profileTrainer, "profileTrainer");
         // Everything native ships in jars; never let DJL reach for the network.
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
@@ -67,7 +81,7 @@ final class DjlModelEngine implements ModelEnginePort {
         return switch (checkFamily(family)) {
             case LSTM -> lstmTraining().train(LSTM, hyperParameters.withTimeFeatures(true), data, l);
             case LSTM_NOTIME -> lstmTraining().train(LSTM_NOTIME, hyperParameters.withTimeFeatures(false), data, l);
-            default -> LetheBlend.train(lstmTraining(), hyperParameters.withTimeFeatures(true), data, l);
+            default -> LetheBlend.train(lstmTraining(), hyperParameters.withTimeFeatures(true), profileTrainer, data, l);
         };
     }
 
@@ -86,7 +100,7 @@ final class DjlModelEngine implements ModelEnginePort {
     public Recommender load(String family, Path directory) {
         String f = checkFamily(family);
         return LETHE.equals(f)
-                ? LetheBlend.load(djlEngine(), directory, servingPoolSize())
+                ? LetheBlend.load(djlEngine(), directory, servingPoolSize(), profileTrainer)
                 : LstmArtifacts.load(djlEngine(), f, directory, servingPoolSize());
     }
 

@@ -15,7 +15,8 @@ import java.util.Properties;
  * early stopping on validation NDCG@10) with what made it reach the reference on ml-latest-small
  * here (docs/benchmarks.md): every step of a window is a training target, so a batch of 16 windows
  * with Adam 5e-3 gives about as many updates per epoch as 128 single-target samples at 1e-3; dropout
- * 0.5 on the LSTM's input and output; tied embeddings; patience 8 epochs.
+ * 0.5 on the LSTM's input and output; tied embeddings; patience 15 epochs (validation on a few hundred
+ * users is noisy: patience 8 stopped earlier and worse).
  */
 record LstmHyperParameters(
         int embeddingSize,
@@ -53,7 +54,7 @@ record LstmHyperParameters(
 
     /** The reference setup, with or without time features. */
     static LstmHyperParameters defaults(boolean timeFeatures) {
-        return new LstmHyperParameters(64, 128, 1, 0.5f, 200, 1, 16, 5e-3f, 200, 8, 42L, timeFeatures, 16, true);
+        return new LstmHyperParameters(64, 128, 1, 0.5f, 200, 1, 16, 5e-3f, 200, 15, 42L, timeFeatures, 16, true);
     }
 
     LstmHyperParameters withEpochs(int maxEpochs, int patience) {

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.lethe.application.port.out.ModelEnginePort;
+import java.util.Optional;
 
 /**
  * Binds {@link ModelEnginePort} to the DJL LSTM engine. The engine is {@code mxnet} unless the
@@ -30,5 +31,12 @@ public final class MlModule extends AbstractModule {
     @Singleton
     ModelEnginePort modelEngine() {
         return new DjlModelEngine(engine, LstmHyperParameters.defaults(true), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The engine as bootstrap's {@code ApplicationModule} asks for it (an optional engine). */
+    @Provides
+    @Singleton
+    Optional<ModelEnginePort> optionalModelEngine(ModelEnginePort engine) {
+        return Optional.of(engine);
     }
 }

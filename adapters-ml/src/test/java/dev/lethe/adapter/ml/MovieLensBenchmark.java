@@ -7,7 +7,18 @@ import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.TrainingData.ValidationCase;
 import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.sequence.ValidationRanking;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.model.ModelTrainer;
+import dev.lethe.domain.tenant.TenantKind;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +36,7 @@ public final class MovieLensBenchmark {
         String engineName = args.length > 1 ? args[1] : "mxnet";
         String[] families = (args.length > 2 ? args[2] : "lstm-notime,lethe").split(",");
         int maxEpochs = Integer.parseInt(System.getProperty("epochs", "200"));
-        int patience = Integer.parseInt(System.getProperty("patience", "5"));
+        int patience = Integer.getInteger("patience", LstmHyperParameters.defaults(true).patience());
         LeaveLastOut split = LeaveLastOut.read(ratings);
         System.out.printf("data: %d training events, %d validation, %d test, catalogue %d%n", split.training().events().size(),
                 split.training().validation().size(), split.test().size(), split.training().catalogue().size());
@@ -39,7 +50,13 @@ public final class MovieLensBenchmark {
                 Long.getLong("seed", d.seed()), true, d.timeProjectionSize(),
                 Boolean.parseBoolean(System.getProperty("tied", Boolean.toString(d.tiedEmbeddings()))));
         System.out.println("hyper-parameters: " + hp);
-        DjlModelEngine engine = new DjlModelEngine(engineName, hp, 1);
+        Map<ItemId, Set<String>> genres = genres(ratings.resolveSibling("movies.csv"));
+        ModelTrainer profileTrainer = ProfileRecommender.trainer(item -> genres.getOrDefault(item, Set.of()),
+                ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO)));
+        DjlModelEngine engine = new DjlModelEngine(engineName, hp, 1, profileTrainer);
+        if (Arrays.asList(families).contains("lethe")) {
+            report("profile (genres)", profileTrainer.train(split.training(), TrainingListener.SILENT), split.test(), Double.NaN, Double.NaN);
+        }
         report("decayed-pop 30 d", DecayedPopularity.fit("decayed-pop", split.training().catalogue(),
                 Optional.of(ExponentialCurve.ofDays(30)), split.training().events()), split.test(), Double.NaN, Double.NaN);
         for (String family : families) {
@@ -52,7 +69,7 @@ public final class MovieLensBenchmark {
                 report(engineName + " lstm", b.lstm(), split.test(), s.seconds(), s.sequencesPerSecond());
                 System.out.printf("  best epoch %d of %d, validation NDCG@10 %.4f%n", s.bestEpoch(), s.epochs(), s.validationNdcg());
                 report(engineName + " lethe", model, split.test(), seconds, Double.NaN);
-                System.out.printf("  prior half-life %.0f d, weights (lstm, prior) %s%n", b.halfLifeDays(), b.weights());
+                System.out.printf("  prior half-life %.0f d, weights (lstm, profile, prior) %s%n", b.halfLifeDays(), b.weights());
             } else {
                 LstmRecommender lstm = (LstmRecommender) model;
                 LstmRecommender.TrainingSummary s = lstm.summary();
@@ -75,6 +92,23 @@ public final class MovieLensBenchmark {
             System.out.printf("raw DJL loop (%s, lstm-notime network, batch %d x length %d): %.1f sequences/s%n", engineName,
                     hp.batchSize(), meanLength, raw);
         }
+    }
+
+    /** movieId -> genres from movies.csv (quoted titles may hold commas; genres are the last field); empty when absent. */
+    static Map<ItemId, Set<String>> genres(Path moviesCsv) throws java.io.IOException {
+        Map<ItemId, Set<String>> genres = new HashMap<>();
+        if (!Files.exists(moviesCsv)) {
+            return genres;
+        }
+        List<String> lines = Files.readAllLines(moviesCsv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String id = line.substring(0, line.indexOf(','));
+            String last = line.substring(line.lastIndexOf(',') + 1);
+            if (!last.equals("(no genres listed)")) {
+                genres.put(new ItemId(id), Set.of(last.split("\\|")));
+            }
+        }
+        return genres;
     }
 
     static void report(String label, Recommender model, List<ValidationCase> test, double seconds, double throughput) {

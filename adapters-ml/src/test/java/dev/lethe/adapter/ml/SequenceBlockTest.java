@@ -28,53 +28,51 @@ class SequenceBlockTest {
         return f;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"MXNet", "PyTorch"})
-    void gradientsReachEveryParameterThroughTheRowGather(String engineName) {
+    /** Runs {@code check} with an initialised trainer of a tiny network over 10 items. */
+    private static void withTrainer(String engineName, java.util.function.BiConsumer<Trainer, DataType> check) {
         Engine engine = Engine.getEngine(engineName);
         LstmHyperParameters hp = TinySequences.tiny();
-        DataType indexType = DjlArrays.indexType(engine);
-        try (Model model = engine.newModel("grad", engine.defaultDevice())) {
+        try (Model model = engine.newModel("tiny", engine.defaultDevice())) {
             model.setBlock(new SequenceBlock(hp, 10));
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
                     .optDevices(new Device[] {engine.defaultDevice()});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(LstmTraining.inputShapes(hp));
-                List<EncodedSequence> batch = List.of(
-                        new EncodedSequence(new int[] {1, 2, 3}, filled(3 * SequenceEncoder.STEP_FEATURES), new int[] {1, 2, 3}),
-                        new EncodedSequence(new int[] {5, 6}, filled(2 * SequenceEncoder.STEP_FEATURES), new int[] {5, 6}));
-                try (NDManager sub = trainer.getManager().newSubManager()) {
-                    NDList inputs = SequenceArrays.training(sub, batch, indexType, true);
-                    NDArray labels = SequenceArrays.labels(sub, batch, indexType);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(labels), trainer.forward(inputs));
-                        collector.backward(loss);
-                    }
-                    for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
-                        float norm = p.getValue().getArray().getGradient().abs().sum().getFloat();
-                        assertThat(norm).as(p.getKey()).isPositive();
-                    }
-                }
+                check.accept(trainer, DjlArrays.indexType(engine));
             }
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"MXNet", "PyTorch"})
+    void gradientsReachEveryParameterThroughTheRowGather(String engineName) {
+        List<EncodedSequence> batch = List.of(
+                new EncodedSequence(new int[] {1, 2, 3}, filled(3 * SequenceEncoder.STEP_FEATURES), new int[] {1, 2, 3}),
+                new EncodedSequence(new int[] {5, 6}, filled(2 * SequenceEncoder.STEP_FEATURES), new int[] {5, 6}));
+        withTrainer(engineName, (trainer, indexType) -> {
+            try (NDManager sub = trainer.getManager().newSubManager()) {
+                NDList inputs = SequenceArrays.training(sub, batch, indexType, true);
+                NDArray labels = SequenceArrays.labels(sub, batch, indexType);
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(labels), trainer.forward(inputs));
+                    collector.backward(loss);
+                }
+                for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
+                    float norm = p.getValue().getArray().getGradient().abs().sum().getFloat();
+                    assertThat(norm).as(p.getKey()).isPositive();
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MXNet", "PyTorch"})
     void aSequenceScoresTheSameAloneAndInAPaddedBatch(String engineName) {
-        Engine engine = Engine.getEngine(engineName);
-        LstmHyperParameters hp = TinySequences.tiny();
-        DataType indexType = DjlArrays.indexType(engine);
         EncodedSequence shortOne = new EncodedSequence(new int[] {4, 2}, filled(2 * SequenceEncoder.STEP_FEATURES), new int[0]);
         EncodedSequence longOne = new EncodedSequence(new int[] {1, 2, 3, 7, 9}, filled(5 * SequenceEncoder.STEP_FEATURES), new int[0]);
-        try (Model model = engine.newModel("pad", engine.defaultDevice())) {
-            model.setBlock(new SequenceBlock(hp, 10));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                    .optDevices(new Device[] {engine.defaultDevice()});
-            try (Trainer trainer = model.newTrainer(config); NDManager sub = trainer.getManager().newSubManager()) {
-                trainer.initialize(LstmTraining.inputShapes(hp));
+        withTrainer(engineName, (trainer, indexType) -> {
+            try (NDManager sub = trainer.getManager().newSubManager()) {
                 float[] batched = trainer.evaluate(SequenceArrays.lastStep(sub, List.of(longOne, shortOne), indexType, true))
                         .singletonOrThrow().toFloatArray();
                 float[] alone = trainer.evaluate(SequenceArrays.lastStep(sub, List.of(shortOne), indexType, true))
@@ -82,6 +80,6 @@ class SequenceBlockTest {
                 float[] second = java.util.Arrays.copyOfRange(batched, 10, 20);
                 assertThat(second).containsExactly(alone, org.assertj.core.api.Assertions.within(1e-5f));
             }
-        }
+        });
     }
 }

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The blend: a weighted sum of several recommenders' scores, each first standardised per request
- * (z-score over the catalogue) so that logits, counts and decayed strengths become comparable.
- * Weights are fitted on validation cases by coordinate search on NDCG@10.
+ * The blend: a weighted sum of several recommenders' scores, each first put on a common scale per
+ * request by its {@link Normalisation} (log-probabilities for logits and for non-negative masses
+ * such as counts or decayed strengths, so that the blend is a weighted product of experts; z-scores
+ * otherwise). Weights are fitted on validation cases by coordinate search on NDCG@10.
  */
 public final class BlendedRecommender implements Recommender {
     /** The weights tried for each component during coordinate search. */
-    static final double[] GRID = {0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8};
+    static final double[] GRID = {0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8};
     private static final int ROUNDS = 3;
     private static final int K = 10;
 
@@ -24,10 +25,32 @@ public final class BlendedRecommender implements Recommender {
     private final List<Component> components;
     private final Catalogue catalogue;
 
-    /** One blended model and its weight. */
-    public record Component(Recommender model, double weight) {
+    /** How a component's raw scores are made comparable with the others'. */
+    public enum Normalisation {
+        /** Scores are logits: log-softmax over the catalogue. */
+        LOG_SOFTMAX,
+        /** Scores are a non-negative mass (counts, decayed strengths): log of each item's share, floored. */
+        LOG_SHARE,
+        /** Anything else: mean 0, standard deviation 1 over the catalogue. */
+        Z_SCORE;
+
+        /** The smallest share {@link #LOG_SHARE} keeps, so items with no mass get a finite score. */
+        static final double SHARE_FLOOR = 1e-7;
+
+        void apply(double[] s, int n) {
+            switch (this) {
+                case LOG_SOFTMAX -> logSoftmax(s, n);
+                case LOG_SHARE -> logShare(s, n);
+                default -> standardise(s, n);
+            }
+        }
+    }
+
+    /** One blended model, how its scores are normalised, and its weight. */
+    public record Component(Recommender model, Normalisation normalisation, double weight) {
         public Component {
             Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(normalisation, "normalisation");
             if (!(weight >= 0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException("weight must be finite and non-negative, got: " + weight);
             }
@@ -57,9 +80,13 @@ public final class BlendedRecommender implements Recommender {
      * Fits the weights of {@code models} on {@code validation}: the first model keeps weight 1, the
      * others are set one at a time to the grid value with the best mean NDCG@10, for a few rounds.
      */
-    public static BlendedRecommender fit(String name, List<Recommender> models, List<ValidationCase> validation) {
+    public static BlendedRecommender fit(String name, List<Recommender> models, List<Normalisation> normalisations,
+            List<ValidationCase> validation) {
         if (models == null || models.isEmpty()) {
             throw new IllegalArgumentException("models must not be empty");
+        }
+        if (normalisations == null || normalisations.size() != models.size()) {
+            throw new IllegalArgumentException("normalisations must give one normalisation per model");
         }
         Catalogue catalogue = models.get(0).catalogue();
         int n = catalogue.size();
@@ -73,7 +100,7 @@ public final class BlendedRecommender implements Recommender {
             float[][] perModel = new float[m][];
             for (int j = 0; j < m; j++) {
                 models.get(j).score(c.context(), buffer);
-                standardise(buffer, n);
+                normalisations.get(j).apply(buffer, n);
                 float[] f = new float[n];
                 for (int i = 0; i < n; i++) {
                     f[i] = (float) buffer[i];
@@ -108,7 +135,7 @@ public final class BlendedRecommender implements Recommender {
         }
         List<Component> components = new ArrayList<>(m);
         for (int j = 0; j < m; j++) {
-            components.add(new Component(models.get(j), weights[j]));
+            components.add(new Component(models.get(j), normalisations.get(j), weights[j]));
         }
         return new BlendedRecommender(name, components);
     }
@@ -154,6 +181,34 @@ public final class BlendedRecommender implements Recommender {
         }
     }
 
+    /** Replaces {@code s[0..n)} by its log-softmax. */
+    static void logSoftmax(double[] s, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, s[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(s[i] - max);
+        }
+        double log = max + Math.log(sum);
+        for (int i = 0; i < n; i++) {
+            s[i] -= log;
+        }
+    }
+
+    /** Replaces the non-negative mass {@code s[0..n)} by the log of each item's share, floored at {@link Normalisation#SHARE_FLOOR}. */
+    static void logShare(double[] s, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.max(0, s[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            double share = sum > 0 ? Math.max(0, s[i]) / sum : 0;
+            s[i] = Math.log(Math.max(share, Normalisation.SHARE_FLOOR));
+        }
+    }
+
     /** The blended components with their fitted weights. */
     public List<Component> components() {
         return components;
@@ -179,7 +234,7 @@ public final class BlendedRecommender implements Recommender {
                 continue;
             }
             c.model().score(context, part);
-            standardise(part, n);
+            c.normalisation().apply(part, n);
             for (int i = 0; i < n; i++) {
                 scores[i] += c.weight() * part[i];
             }

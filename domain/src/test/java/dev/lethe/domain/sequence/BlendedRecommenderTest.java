@@ -72,7 +72,7 @@ class BlendedRecommenderTest {
             java.util.Arrays.fill(s, 0, ITEMS, 0.0);
             s[u % ITEMS] = 1.0;
         });
-        BlendedRecommender blend = BlendedRecommender.fit("blend", List.of(noise, oracle), cases(40 + random.nextInt(10)));
+        BlendedRecommender blend = BlendedRecommender.fit("blend", List.of(noise, oracle), List.of(BlendedRecommender.Normalisation.Z_SCORE, BlendedRecommender.Normalisation.Z_SCORE), cases(40 + random.nextInt(10)));
         assertThat(blend.components().get(1).weight()).isPositive();
         assertThat(ValidationRanking.meanNdcg(blend, cases(40), 10)).isEqualTo(1.0);
     }
@@ -87,7 +87,7 @@ class BlendedRecommenderTest {
             java.util.Arrays.fill(s, 0, ITEMS, 1.0);
             s[u % ITEMS] = 0.0;
         });
-        BlendedRecommender blend = BlendedRecommender.fit("blend", List.of(oracle, adversary), cases(30));
+        BlendedRecommender blend = BlendedRecommender.fit("blend", List.of(oracle, adversary), List.of(BlendedRecommender.Normalisation.Z_SCORE, BlendedRecommender.Normalisation.Z_SCORE), cases(30));
         assertThat(blend.components().get(1).weight()).isLessThan(1.0);
         assertThat(ValidationRanking.meanNdcg(blend, cases(30), 10)).isEqualTo(1.0);
     }
@@ -98,6 +98,22 @@ class BlendedRecommenderTest {
         BlendedRecommender.standardise(s, 4);
         assertThat(s[0] + s[1] + s[2] + s[3]).isCloseTo(0, within(1e-12));
         assertThat(s[3]).isCloseTo(1.5 / Math.sqrt(1.25), within(1e-12));
+    }
+
+    @Test
+    void logSoftmaxGivesLogProbabilities() {
+        double[] s = {0, Math.log(3)};
+        BlendedRecommender.logSoftmax(s, 2);
+        assertThat(s[0]).isCloseTo(Math.log(0.25), within(1e-12));
+        assertThat(s[1]).isCloseTo(Math.log(0.75), within(1e-12));
+    }
+
+    @Test
+    void logShareFloorsItemsWithoutMass() {
+        double[] s = {3, 1, 0};
+        BlendedRecommender.logShare(s, 3);
+        assertThat(s[0]).isCloseTo(Math.log(0.75), within(1e-12));
+        assertThat(s[2]).isCloseTo(Math.log(BlendedRecommender.Normalisation.SHARE_FLOOR), within(1e-12));
     }
 
     @Test
@@ -118,7 +134,8 @@ class BlendedRecommenderTest {
         };
         Recommender mine = model("mine", (u, s) -> {});
         assertThatThrownBy(() -> new BlendedRecommender("b", List.of(
-                new BlendedRecommender.Component(mine, 1), new BlendedRecommender.Component(other, 1))))
+                new BlendedRecommender.Component(mine, BlendedRecommender.Normalisation.Z_SCORE, 1),
+                new BlendedRecommender.Component(other, BlendedRecommender.Normalisation.Z_SCORE, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("catalogue");
     }
