@@ -33,10 +33,20 @@ final class DjlModelEngine implements ModelEnginePort {
     private final int poolSize;
     private final ModelTrainer profileTrainer;
 
-    /** An engine whose {@code lethe} blend uses the interest profile without item categories. */
+    /** An engine whose {@code lethe} blend builds the interest profile on the training data's item categories. */
     DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize) {
-        this(engineName, hyperParameters, poolSize,
-                ProfileRecommender.trainer(item -> Set.of(), ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO))));
+        this(engineName, hyperParameters, poolSize, new ModelTrainer() {
+            @Override
+            public String name() {
+                return "profile";
+            }
+
+            @Override
+            public Recommender train(TrainingData data, TrainingListener listener) {
+                return ProfileRecommender.trainer(data::categoriesOf, ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO)))
+                        .train(data, listener);
+            }
+        });
     }
 
     /**

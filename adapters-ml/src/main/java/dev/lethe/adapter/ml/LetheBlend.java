@@ -27,6 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -51,16 +54,19 @@ final class LetheBlend implements Recommender, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LetheBlend.class);
     private static final String METADATA = "lethe.properties";
     private static final String EVENTS = "events.csv";
+    private static final String CATEGORIES = "categories.csv";
     private static final String LSTM_DIR = "lstm";
 
     private final LstmRecommender lstm;
     private final double halfLifeDays;
     private final List<Behavior> trainingEvents;
     private final List<Behavior> validationEvents;
+    private final Map<ItemId, Set<String>> categories;
     private final BlendedRecommender blend;
 
     private LetheBlend(LstmRecommender lstm, double halfLifeDays, List<Behavior> trainingEvents, List<Behavior> validationEvents,
-            BlendedRecommender blend) {
+            Map<ItemId, Set<String>> categories, BlendedRecommender blend) {
+        this.categories = categories;
         this.lstm = lstm;
         this.halfLifeDays = halfLifeDays;
         this.trainingEvents = trainingEvents;
@@ -87,7 +93,7 @@ final class LetheBlend implements Recommender, AutoCloseable {
             }
             DecayedPopularity prior = prior(data.catalogue(), bestDays, known);
             BlendedRecommender blend = BlendedRecommender.fit("lethe", List.of(lstm, profile, prior), NORMALISATIONS, data.validation());
-            LetheBlend result = new LetheBlend(lstm, bestDays, data.events(), validationEvents(data), blend);
+            LetheBlend result = new LetheBlend(lstm, bestDays, data.events(), validationEvents(data), data.categories(), blend);
             double ndcg = ValidationRanking.meanNdcg(result, data.validation(), 10);
             listener.metric("lethe-" + LstmTraining.VALIDATION_NDCG, lstm.summary().bestEpoch(), ndcg);
             LOG.info("lethe blend: prior half-life {} d (validation NDCG@10 {}), weights {}, blend validation NDCG@10 {}",
@@ -177,6 +183,15 @@ final class LetheBlend implements Recommender, AutoCloseable {
                 writeEvents(out, "t", trainingEvents);
                 writeEvents(out, "v", validationEvents);
             }
+            // The profile part is refitted on load from the saved behaviours: it needs the items' categories too.
+            try (BufferedWriter out = Files.newBufferedWriter(directory.resolve(CATEGORIES), StandardCharsets.UTF_8)) {
+                for (Map.Entry<ItemId, Set<String>> e : categories.entrySet()) {
+                    if (!e.getValue().isEmpty()) {
+                        out.write(e.getKey().value() + ',' + String.join("|", new java.util.TreeSet<>(e.getValue())));
+                        out.newLine();
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new ModelEngineException("could not save the lethe model to " + directory, e);
         }
@@ -213,16 +228,29 @@ final class LetheBlend implements Recommender, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new ModelEngineException("could not read " + EVENTS + " in " + directory, e);
         }
+        Map<ItemId, Set<String>> categories = new HashMap<>();
+        Path categoriesFile = directory.resolve(CATEGORIES);
+        if (Files.exists(categoriesFile)) {
+            try (BufferedReader in = Files.newBufferedReader(categoriesFile, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    int comma = line.indexOf(',');
+                    categories.put(new ItemId(line.substring(0, comma)), Set.of(line.substring(comma + 1).split("\\|")));
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new ModelEngineException("could not read " + CATEGORIES + " in " + directory, e);
+            }
+        }
         LstmRecommender lstm = LstmArtifacts.load(engine, DjlModelEngine.LSTM, directory.resolve(LSTM_DIR), poolSize);
         try {
-            Recommender profile = profileTrainer.train(new TrainingData(lstm.catalogue(), training, List.of()), TrainingListener.SILENT);
+            Recommender profile = profileTrainer.train(new TrainingData(lstm.catalogue(), training, List.of(), categories), TrainingListener.SILENT);
             double days = Double.parseDouble(p.getProperty("priorHalfLifeDays"));
             DecayedPopularity prior = prior(lstm.catalogue(), days, knownEvents(training, validation));
             BlendedRecommender blend = new BlendedRecommender(DjlModelEngine.LETHE, List.of(
                     new BlendedRecommender.Component(lstm, NORMALISATIONS.get(0), Double.parseDouble(p.getProperty("weight.lstm"))),
                     new BlendedRecommender.Component(profile, NORMALISATIONS.get(1), Double.parseDouble(p.getProperty("weight.profile"))),
                     new BlendedRecommender.Component(prior, NORMALISATIONS.get(2), Double.parseDouble(p.getProperty("weight.prior")))));
-            return new LetheBlend(lstm, days, List.copyOf(training), List.copyOf(validation), blend);
+            return new LetheBlend(lstm, days, List.copyOf(training), List.copyOf(validation), Map.copyOf(categories), blend);
         } catch (RuntimeException e) {
             lstm.close();
             throw new ModelEngineException("could not rebuild the lethe blend from " + directory, e);

@@ -105,7 +105,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Dataset data = datasetFormat.read(dataset);
         ModelCatalog catalog = withProfile(this.catalog, data, kind);
         List<String> names = models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList();
-        EvaluationQuery query = new EvaluationQuery(data.name(), data.events(), evaluationProtocol, names, k);
+        Map<ItemId, Set<String>> itemCategories = new HashMap<>();
+        data.items().forEach((id, item) -> itemCategories.put(id, item.categories()));
+        EvaluationQuery query = new EvaluationQuery(data.name(), data.events(), evaluationProtocol, names, k, itemCategories);
         EvaluationReport report;
         try (ConsoleProgress progress = new ConsoleProgress(quiet ? nullStream() : console)) {
             report = new EvaluationService(catalog, clock).evaluate(query, progress);

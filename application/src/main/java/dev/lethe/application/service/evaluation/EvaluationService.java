@@ -46,6 +46,7 @@ public final class EvaluationService implements EvaluateUseCase {
             trainers.add(catalog.trainer(name, query.k()));
         }
         EvaluationSplit split = EvaluationSplit.of(query.datasetName(), query.events(), query.protocol());
+        split = split.withCategories(query.categories());
         List<ModelResult> results = new ArrayList<>();
         for (int m = 0; m < trainers.size(); m++) {
             ModelTrainer trainer = trainers.get(m);

@@ -28,6 +28,12 @@ import java.util.Set;
  * user's history up to the held-out event, the moment of it and the item.
  */
 public record EvaluationSplit(TrainingData training, List<ValidationCase> tests, DatasetSummary summary) {
+
+    /** The same split whose training data knows the items' categories. */
+    public EvaluationSplit withCategories(Map<ItemId, Set<String>> categories) {
+        return new EvaluationSplit(training.withCategories(categories), tests, summary);
+    }
+
     /** The share of events, by time, on the test side of the temporal cut. */
     public static final double TEMPORAL_TEST_SHARE = 0.10;
     /** Users with fewer events are dropped by leave-last-out. */

@@ -142,7 +142,7 @@ public final class TrainModelService implements TrainModelUseCase {
                 progress.report(0.05, "fitting forgetting curves on " + log.events().size() + " events", true);
                 fitting.fit(tenant, log.events(), log.categories());
             });
-            TrainingData data = LeaveLastOut.split(log.catalogue(), log.events(), MAX_VALIDATION_CASES);
+            TrainingData data = LeaveLastOut.split(log.catalogue(), log.events(), MAX_VALIDATION_CASES).withCategories(log.categories());
             progress.report(0.1, "training on " + data.events().size() + " events", true);
 
             JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(serving.tenantCurve(tenant), log::categoriesOf, serving.weightsFor(tenant));
