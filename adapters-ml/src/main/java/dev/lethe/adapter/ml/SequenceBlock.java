@@ -102,6 +102,9 @@ final class SequenceBlock extends AbstractBlock {
         // Tied: the state, projected to embedding space, against every item's input embedding (row 0 is padding).
         NDArray query = outputProjection.forward(store, new NDList(picked), training).singletonOrThrow();
         NDArray itemVectors = weight.get("1:");
+        // A slice of a parameter belongs to the model's manager: hand it to this step's manager, or every
+        // forward pass (training step, validation, request) leaks a catalogue-sized copy of native memory.
+        itemVectors.attach(items.getManager());
         NDArray bias = store.getValue(outputBias, items.getDevice(), training);
         return Linear.linear(query, itemVectors, bias);
     }

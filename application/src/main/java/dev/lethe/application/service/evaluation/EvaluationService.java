@@ -67,6 +67,21 @@ public final class EvaluationService implements EvaluateUseCase {
                 listener.progress(name, phase, done, total, message);
             }
         });
+        try {
+            return score(name, model, split, k, listener, trainStart);
+        } finally {
+            // Sequence models hold native memory (DJL): release it before the next model trains.
+            if (model instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    System.getLogger(EvaluationService.class.getName()).log(System.Logger.Level.WARNING, "could not close model " + name, e);
+                }
+            }
+        }
+    }
+
+    private ModelResult score(String name, Recommender model, EvaluationSplit split, int k, EvaluationListener listener, long trainStart) {
         long scoreStart = clock.millis();
         List<ItemId> catalogueItems = split.training().catalogue().items();
         if (!model.catalogue().items().equals(catalogueItems)) {
