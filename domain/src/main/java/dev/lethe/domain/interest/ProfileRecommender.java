@@ -9,6 +9,7 @@ import dev.lethe.domain.forgetting.ForgettingCurveFitter;
 import dev.lethe.domain.forgetting.PowerLawCurve;
 import dev.lethe.domain.forgetting.ReengagementLevel;
 import dev.lethe.domain.forgetting.Reengagements;
+import dev.lethe.domain.model.EventLog;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.ModelTrainer;
@@ -285,7 +286,7 @@ public final class ProfileRecommender implements Recommender {
                 continue;
             }
             int j = index.getAsInt();
-            int cut = upperBound(neighbourTimes[j], asOf);
+            int cut = EventLog.countBefore(neighbourTimes[j], asOf);
             if (cut == 0) {
                 continue;
             }
@@ -318,7 +319,7 @@ public final class ProfileRecommender implements Recommender {
                     continue;
                 }
                 int j = index.getAsInt();
-                int cut = upperBound(neighbourTimes[j], asOf);
+                int cut = EventLog.countBefore(neighbourTimes[j], asOf);
                 int together = 0;
                 for (int e = 0; e < cut; e++) {
                     if (neighbours[j][e] == target.getAsInt()) {
@@ -349,21 +350,6 @@ public final class ProfileRecommender implements Recommender {
             }
         }
         return affinity;
-    }
-
-    /** The number of entries strictly before {@code asOf}. */
-    private static int upperBound(long[] times, long asOf) {
-        int lo = 0;
-        int hi = times.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] < asOf) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static void addNormalised(double[] part, double weight, double[] scores, int n) {

@@ -110,6 +110,12 @@ public final class EventLog {
 
     /** How many events happened strictly before {@code epochMillis}: they are events {@code 0..n-1}. */
     public int countBefore(long epochMillis) {
+        return countBefore(times, epochMillis);
+    }
+
+    /** How many entries of the ascending {@code sortedTimes} are strictly before {@code epochMillis}. */
+    public static int countBefore(long[] sortedTimes, long epochMillis) {
+        long[] times = sortedTimes;
         int lo = 0;
         int hi = times.length;
         while (lo < hi) {
