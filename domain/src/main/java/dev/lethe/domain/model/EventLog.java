@@ -115,12 +115,11 @@ public final class EventLog {
 
     /** How many entries of the ascending {@code sortedTimes} are strictly before {@code epochMillis}. */
     public static int countBefore(long[] sortedTimes, long epochMillis) {
-        long[] times = sortedTimes;
         int lo = 0;
-        int hi = times.length;
+        int hi = sortedTimes.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (times[mid] < epochMillis) {
+            if (sortedTimes[mid] < epochMillis) {
                 lo = mid + 1;
             } else {
                 hi = mid;
