@@ -10,10 +10,12 @@ import dev.lethe.domain.model.MarkovChain;
 import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.NamedTrainer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,14 +34,14 @@ public final class ModelCatalog {
 
     private final Map<String, ModelTrainer> extra;
     /** Models that run only when named: training them takes minutes, not seconds. */
-    private final java.util.Set<String> onRequest;
+    private final Set<String> onRequest;
 
     /** The baselines and {@code extra} trainers, whose names must be distinct and not shadow a baseline. */
     public ModelCatalog(List<ModelTrainer> extra) {
-        this(extra, java.util.Set.of());
+        this(extra, Set.of());
     }
 
-    private ModelCatalog(List<ModelTrainer> extra, java.util.Set<String> onRequest) {
+    private ModelCatalog(List<ModelTrainer> extra, Set<String> onRequest) {
         Map<String, ModelTrainer> byName = new LinkedHashMap<>();
         for (ModelTrainer t : extra) {
             if (isBaseline(t.name()) || byName.putIfAbsent(t.name(), t) != null) {
@@ -47,7 +49,7 @@ public final class ModelCatalog {
             }
         }
         this.extra = byName;
-        this.onRequest = java.util.Set.copyOf(onRequest);
+        this.onRequest = Set.copyOf(onRequest);
     }
 
     /** Only the built-in baselines. */
@@ -75,7 +77,7 @@ public final class ModelCatalog {
         }
         List<ModelTrainer> all = new ArrayList<>(extra.values());
         all.addAll(trainers);
-        java.util.Set<String> slow = new java.util.HashSet<>(onRequest);
+        Set<String> slow = new HashSet<>(onRequest);
         slow.addAll(engine.families());
         return new ModelCatalog(all, slow);
     }

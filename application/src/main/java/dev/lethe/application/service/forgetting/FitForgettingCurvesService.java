@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Fits a tenant's forgetting curves on its event log (the tenant curve, one per behaviour type, one per
@@ -63,7 +64,7 @@ public final class FitForgettingCurvesService {
     }
 
     private static Map<String, Double> withLevel(Map<String, Double> statistics, ReengagementLevel level) {
-        java.util.Map<String, Double> all = new java.util.TreeMap<>(statistics);
+        Map<String, Double> all = new TreeMap<>(statistics);
         all.put("level." + level.wireName(), 1.0);
         return all;
     }

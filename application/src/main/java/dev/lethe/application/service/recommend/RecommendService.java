@@ -73,7 +73,7 @@ public final class RecommendService implements RecommendUseCase {
             // Filter after ranking, fetching item metadata for a growing prefix until k pass the filter.
             String category = query.category().get();
             int window = Math.max(4 * wanted, 50);
-            while (result.isEmpty() || result.size() < wanted) {
+            while (result.size() < wanted) {
                 result.clear();
                 int[] top = TopK.select(scores, window, excluded);
                 List<ItemId> ids = new ArrayList<>(top.length);
