@@ -121,6 +121,16 @@ public final class DecayKernel {
         return weights.length;
     }
 
+    /** The weight of component {@code k} (the components' weights sum to the retention at age 0). */
+    public double weight(int k) {
+        return weights[k];
+    }
+
+    /** The decay rate of component {@code k}, per millisecond: component k retains e^(−rate·Δt). */
+    public double ratePerMilli(int k) {
+        return ratesPerMilli[k];
+    }
+
     /** The kernel's retention after {@code elapsedSeconds}: exactly the curve's for exponential and two-phase curves. */
     public double retention(double elapsedSeconds) {
         double dt = Math.max(0, elapsedSeconds) * 1000;

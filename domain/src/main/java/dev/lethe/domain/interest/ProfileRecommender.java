@@ -9,9 +9,9 @@ import dev.lethe.domain.forgetting.ForgettingCurveFitter;
 import dev.lethe.domain.forgetting.PowerLawCurve;
 import dev.lethe.domain.forgetting.ReengagementLevel;
 import dev.lethe.domain.forgetting.Reengagements;
-import dev.lethe.domain.model.EventLog;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
+import dev.lethe.domain.model.EventLog;
 import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.ScoringContext;
@@ -89,30 +89,82 @@ public final class ProfileRecommender implements Recommender {
     private final Settings settings;
     private final DecayKernel kernel;
     private final Map<UserId, DecayKernel> userKernels;
-    private final Function<ItemId, Set<String>> categoriesOf;
-    private final int[][] itemCategories;
-    private final Map<String, Integer> categoryIndex;
-    // Per item: co-occurring items, the moment each co-occurrence became known (ascending) and running weight totals.
-    private final int[][] neighbours;
-    private final long[][] neighbourTimes;
-    private final double[][] neighbourTotals;
-    private final DecayedPopularity popularity;
+    private final CategoryIndex categories;
+    private final Neighbours neighbours;
+    private final Recommender popularity;
 
-    private ProfileRecommender(String name, Catalogue catalogue, Settings settings, Function<ItemId, Set<String>> categoriesOf,
-            int[][] itemCategories, Map<String, Integer> categoryIndex, int[][] neighbours, long[][] neighbourTimes,
-            double[][] neighbourTotals, DecayedPopularity popularity, Map<UserId, DecayKernel> userKernels) {
+    private ProfileRecommender(String name, Catalogue catalogue, Settings settings, CategoryIndex categories, Neighbours neighbours,
+            Recommender popularity, Map<UserId, DecayKernel> userKernels) {
         this.name = name;
         this.catalogue = catalogue;
         this.settings = settings;
         this.kernel = DecayKernel.of(settings.profileCurve());
         this.userKernels = Map.copyOf(userKernels);
-        this.categoriesOf = categoriesOf;
-        this.itemCategories = itemCategories;
-        this.categoryIndex = categoryIndex;
+        this.categories = categories;
         this.neighbours = neighbours;
-        this.neighbourTimes = neighbourTimes;
-        this.neighbourTotals = neighbourTotals;
         this.popularity = popularity;
+    }
+
+    /**
+     * Each catalogue item's categories as dense indices, for category affinity, and the lookup the
+     * interest profile uses.
+     *
+     * @param categoriesOf the categories of an item; an empty set when unknown
+     * @param itemCategories per catalogue index, the sorted indices of its categories
+     * @param index category name to dense index
+     */
+    public record CategoryIndex(Function<ItemId, Set<String>> categoriesOf, int[][] itemCategories, Map<String, Integer> index) {
+        public CategoryIndex {
+            Objects.requireNonNull(categoriesOf, "categoriesOf");
+            Objects.requireNonNull(itemCategories, "itemCategories");
+            index = Map.copyOf(index);
+        }
+
+        /** The index of {@code catalogue}'s items under {@code categoriesOf}. */
+        public static CategoryIndex of(Catalogue catalogue, Function<ItemId, Set<String>> categoriesOf) {
+            Objects.requireNonNull(categoriesOf, "categoriesOf");
+            int n = catalogue.size();
+            Map<String, Integer> index = new HashMap<>();
+            int[][] itemCategories = new int[n][];
+            for (int i = 0; i < n; i++) {
+                Set<String> cats = categoriesOf.apply(catalogue.item(i));
+                itemCategories[i] = cats.stream().sorted().mapToInt(c -> index.computeIfAbsent(c, k -> index.size())).toArray();
+            }
+            return new CategoryIndex(categoriesOf, itemCategories, index);
+        }
+    }
+
+    /**
+     * A recommender for serving: co-occurrence frozen in {@code neighbours} (counted up to their training
+     * moment), {@code popularity} and {@code categories} kept up to date by the caller. Items of
+     * {@code catalogue} beyond the neighbours' catalogue have no co-occurrences yet.
+     */
+    public static ProfileRecommender serving(String name, Catalogue catalogue, Settings settings, CompactNeighbours neighbours,
+            Recommender popularity, CategoryIndex categories) {
+        if (popularity.catalogue().size() != catalogue.size() || categories.itemCategories().length != catalogue.size()) {
+            throw new IllegalArgumentException("popularity and categories must cover the catalogue of " + catalogue.size() + " items");
+        }
+        if (neighbours.items() > catalogue.size()) {
+            throw new IllegalArgumentException("neighbours cover " + neighbours.items() + " items, more than the catalogue's " + catalogue.size());
+        }
+        return new ProfileRecommender(name, catalogue, settings, categories, neighbours, popularity, Map.of());
+    }
+
+    /**
+     * The co-occurrences known as of the last fitted behaviour, each item's {@code maxNeighbours}
+     * strongest kept (ties by index); shares stay relative to the full totals. What training stores
+     * for serving: its size is bounded by the catalogue, not by the number of behaviours.
+     */
+    public CompactNeighbours compactNeighbours(int maxNeighbours) {
+        if (!(neighbours instanceof TimedNeighbours timed)) {
+            return (CompactNeighbours) neighbours;
+        }
+        return timed.collapse(maxNeighbours);
+    }
+
+    /** The popularity prior this recommender scores with. */
+    public Recommender popularity() {
+        return popularity;
     }
 
     /**
@@ -126,12 +178,6 @@ public final class ProfileRecommender implements Recommender {
         Objects.requireNonNull(categoriesOf, "categoriesOf");
         Objects.requireNonNull(settings, "settings");
         int n = catalogue.size();
-        Map<String, Integer> categoryIndex = new HashMap<>();
-        int[][] itemCategories = new int[n][];
-        for (int i = 0; i < n; i++) {
-            Set<String> cats = categoriesOf.apply(catalogue.item(i));
-            itemCategories[i] = cats.stream().sorted().mapToInt(c -> categoryIndex.computeIfAbsent(c, k -> categoryIndex.size())).toArray();
-        }
         List<Behavior> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Behavior::occurredAt));
         long[] eventTimes = new long[sorted.size()];
@@ -159,13 +205,9 @@ public final class ProfileRecommender implements Recommender {
                 }
             }
         }
-        int[][] neighbours = new int[n][];
-        long[][] neighbourTimes = new long[n][];
-        double[][] neighbourTotals = new double[n][];
-        pairs.finish(neighbours, neighbourTimes, neighbourTotals);
+        TimedNeighbours neighbours = pairs.finish();
         DecayedPopularity popularity = DecayedPopularity.fit(name + "-popularity", catalogue, Optional.of(settings.popularityCurve()), sorted);
-        return new ProfileRecommender(name, catalogue, settings, categoriesOf, itemCategories, categoryIndex,
-                neighbours, neighbourTimes, neighbourTotals, popularity, Map.of());
+        return new ProfileRecommender(name, catalogue, settings, CategoryIndex.of(catalogue, categoriesOf), neighbours, popularity, Map.of());
     }
 
     /**
@@ -227,8 +269,7 @@ public final class ProfileRecommender implements Recommender {
         Map<ForgettingCurve, DecayKernel> kernels = new HashMap<>();
         Map<UserId, DecayKernel> byUser = new HashMap<>();
         curves.forEach((user, curve) -> byUser.put(user, kernels.computeIfAbsent(curve, DecayKernel::of)));
-        return new ProfileRecommender(name, catalogue, settings, categoriesOf, itemCategories, categoryIndex,
-                neighbours, neighbourTimes, neighbourTotals, popularity, byUser);
+        return new ProfileRecommender(name, catalogue, settings, categories, neighbours, popularity, byUser);
     }
 
     /** The settings this recommender ranks with. */
@@ -239,7 +280,7 @@ public final class ProfileRecommender implements Recommender {
     /** The user's decayed interest profile built from {@code context}'s history. */
     public InterestProfile profile(ScoringContext context) {
         return InterestProfile.of(context.userId(), context.history(), userKernels.getOrDefault(context.userId(), kernel),
-                settings.weights(), categoriesOf);
+                settings.weights(), categories.categoriesOf());
     }
 
     @Override
@@ -261,7 +302,7 @@ public final class ProfileRecommender implements Recommender {
             double[] affinity = categoryAffinity(profile, context.asOf());
             Arrays.fill(part, 0.0);
             for (int i = 0; i < n; i++) {
-                int[] cats = itemCategories[i];
+                int[] cats = categories.itemCategories()[i];
                 if (cats.length > 0) {
                     double a = 0;
                     for (int c : cats) {
@@ -282,18 +323,8 @@ public final class ProfileRecommender implements Recommender {
         List<Interest<ItemId>> interests = profile.topItems(asOfInstant, settings.profileItems());
         for (Interest<ItemId> interest : interests) {
             OptionalInt index = catalogue.indexOf(interest.key());
-            if (index.isEmpty()) {
-                continue;
-            }
-            int j = index.getAsInt();
-            int cut = EventLog.countBefore(neighbourTimes[j], asOf);
-            if (cut == 0) {
-                continue;
-            }
-            double share = interest.currentStrength() / neighbourTotals[j][cut - 1];
-            int[] nb = neighbours[j];
-            for (int e = 0; e < cut; e++) {
-                out[nb[e]] += share;
+            if (index.isPresent() && index.getAsInt() < neighbours.items()) {
+                neighbours.spread(index.getAsInt(), asOf, interest.currentStrength(), out);
             }
         }
     }
@@ -319,16 +350,10 @@ public final class ProfileRecommender implements Recommender {
                     continue;
                 }
                 int j = index.getAsInt();
-                int cut = EventLog.countBefore(neighbourTimes[j], asOf);
-                int together = 0;
-                for (int e = 0; e < cut; e++) {
-                    if (neighbours[j][e] == target.getAsInt()) {
-                        together++;
-                    }
-                }
-                if (together > 0) {
+                double share = j < neighbours.items() ? neighbours.share(j, target.getAsInt(), asOf) : 0;
+                if (share > 0) {
                     items.add(interest);
-                    contribution.put(interest.key(), interest.currentStrength() * together / neighbourTotals[j][cut - 1]);
+                    contribution.put(interest.key(), interest.currentStrength() * share);
                 }
             }
         }
@@ -337,9 +362,9 @@ public final class ProfileRecommender implements Recommender {
     }
 
     private double[] categoryAffinity(InterestProfile profile, Instant asOf) {
-        double[] affinity = new double[categoryIndex.size()];
+        double[] affinity = new double[categories.index().size()];
         double total = 0;
-        for (Map.Entry<String, Integer> c : categoryIndex.entrySet()) {
+        for (Map.Entry<String, Integer> c : categories.index().entrySet()) {
             double s = profile.categoryStrength(c.getKey(), asOf);
             affinity[c.getValue()] = s;
             total += s;
@@ -390,7 +415,9 @@ public final class ProfileRecommender implements Recommender {
             sizes[from]++;
         }
 
-        void finish(int[][] neighbours, long[][] neighbourTimes, double[][] totals) {
+        TimedNeighbours finish() {
+            int[][] neighbours = new int[sizes.length][];
+            long[][] neighbourTimes = new long[sizes.length][];
             for (int i = 0; i < sizes.length; i++) {
                 int size = sizes[i];
                 Integer[] order = new Integer[size];
@@ -401,15 +428,14 @@ public final class ProfileRecommender implements Recommender {
                 Arrays.sort(order, Comparator.comparingLong(k -> t[k]));
                 neighbours[i] = new int[size];
                 neighbourTimes[i] = new long[size];
-                totals[i] = new double[size];
                 for (int k = 0; k < size; k++) {
                     neighbours[i][k] = items[i][order[k]];
                     neighbourTimes[i][k] = t[order[k]];
-                    totals[i][k] = k + 1;
                 }
                 items[i] = null;
                 times[i] = null;
             }
+            return new TimedNeighbours(neighbours, neighbourTimes);
         }
     }
 }

@@ -161,4 +161,65 @@ class ProfileRecommenderTest {
         assertThat(trainer.name()).isEqualTo("profile");
         assertThat(model.settings().profileCurve()).isNotEqualTo(SETTINGS.profileCurve());
     }
+
+    /** A random log over the catalogue: many users, long sequences, categories on some items. */
+    private static List<Behavior> randomLog(long seed, int users, int length) {
+        java.util.Random random = new java.util.Random(seed);
+        List<Behavior> log = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            for (int e = 0; e < length; e++) {
+                log.add(view("r" + u, CATALOGUE.item(random.nextInt(CATALOGUE.size())).value(),
+                        T0.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 30)))));
+            }
+        }
+        return log;
+    }
+
+    @Test
+    void servedFromCompactNeighboursItScoresLikeTheFittedModelAsOfAnyLaterMoment() {
+        Function<ItemId, Set<String>> categories = i -> i.value().compareTo("c") < 0 ? Set.of("early") : Set.of("late");
+        List<Behavior> log = randomLog(7, 30, 20);
+        ProfileRecommender fitted = ProfileRecommender.fit("profile", CATALOGUE, log, categories, SETTINGS);
+        CompactNeighbours compact = fitted.compactNeighbours(CATALOGUE.size());
+        ProfileRecommender served = ProfileRecommender.serving("profile", CATALOGUE, SETTINGS, compact, fitted.popularity(),
+                ProfileRecommender.CategoryIndex.of(CATALOGUE, categories));
+        Instant asOf = T0.plus(Duration.ofDays(31));
+        for (int u = 0; u < 5; u++) {
+            List<Behavior> history = new ArrayList<>();
+            for (Behavior b : log) {
+                if (b.userId().value().equals("r" + u)) {
+                    history.add(b);
+                }
+            }
+            ScoringContext context = new ScoringContext(new UserId("r" + u), history, asOf);
+            double[] expected = new double[CATALOGUE.size()];
+            double[] actual = new double[CATALOGUE.size()];
+            fitted.score(context, expected);
+            served.score(context, actual);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).isCloseTo(expected[i], within(1e-12));
+            }
+            ItemId candidate = CATALOGUE.item(TopK.select(expected, 1, null)[0]);
+            assertThat(served.explain(context, candidate, 5)).isEqualTo(fitted.explain(context, candidate, 5));
+        }
+    }
+
+    @Test
+    void compactNeighboursKeepTheStrongestAndTheirFullShares() {
+        // Each of ten users views a then b; one user views a then c: b co-occurs with a 10 times, c once.
+        List<Behavior> log = new ArrayList<>();
+        for (int u = 0; u < 10; u++) {
+            log.add(view("k" + u, "a", T0.plusSeconds(u * 10)));
+            log.add(view("k" + u, "b", T0.plusSeconds(u * 10 + 1)));
+        }
+        log.add(view("k-odd", "a", T0.plusSeconds(500)));
+        log.add(view("k-odd", "c", T0.plusSeconds(501)));
+        ProfileRecommender fitted = ProfileRecommender.fit("profile", CATALOGUE, log, NO_CATEGORIES, SETTINGS);
+        CompactNeighbours top1 = fitted.compactNeighbours(1);
+        int a = CATALOGUE.indexOf(item("a")).getAsInt();
+        assertThat(top1.share(a, CATALOGUE.indexOf(item("b")).getAsInt(), Long.MAX_VALUE)).isCloseTo(10 / 11.0, within(1e-12));
+        assertThat(top1.share(a, CATALOGUE.indexOf(item("c")).getAsInt(), Long.MAX_VALUE)).isZero();
+        assertThat(top1.entries()).isLessThanOrEqualTo(CATALOGUE.size());
+        assertThat(top1.knownAtMillis()).isEqualTo(T0.plusSeconds(501).toEpochMilli());
+    }
 }
