@@ -47,12 +47,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * optional: {@code Main} installs an engine module or {@link NoEngineModule}.
  */
 public final class ApplicationModule extends AbstractModule {
-    /**
-     * How stale the tenant-wide models may get while events stream in: rebuilding them per batch would
-     * re-read the log on every request. Users' own histories are always read fresh.
-     */
-    static final java.time.Duration SERVING_REFRESH = java.time.Duration.ofSeconds(5);
-
     private final LetheConfig config;
     private final Clock clock;
 
@@ -80,7 +74,7 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     ServingModels servingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants,
             ForgettingCurveRepository curves, ModelRegistry registry, Optional<ModelEnginePort> engine) {
-        return new ServingModels(behaviors, items, tenants, curves, registry, engine, clock, SERVING_REFRESH);
+        return new ServingModels(behaviors, items, tenants, curves, registry, engine, clock);
     }
 
     @Provides
@@ -104,7 +98,7 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     UpsertItemUseCase upsertItem(ItemRepository items, ServingModels serving) {
-        return new UpsertItemService(items, serving::invalidate);
+        return new UpsertItemService(items, serving::itemStored);
     }
 
     @Provides

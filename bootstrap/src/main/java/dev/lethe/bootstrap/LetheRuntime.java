@@ -13,6 +13,8 @@ import dev.lethe.adapter.http.ReadinessCheck;
 import dev.lethe.adapter.persistence.Database;
 import dev.lethe.adapter.persistence.DatabaseConfig;
 import dev.lethe.adapter.persistence.PersistenceModule;
+import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.bootstrap.config.LetheConfig;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class LetheRuntime implements AutoCloseable {
     private LetheHttpServer server;
     private int port = -1;
     private boolean closed;
+    private ServingFeed feed;
 
     private LetheRuntime(Injector injector) {
         this.injector = injector;
@@ -79,6 +82,7 @@ public final class LetheRuntime implements AutoCloseable {
 
     /** Starts the HTTP server; returns the bound port. */
     public synchronized int listen() {
+        feed = ServingFeed.start(injector.getInstance(ServingModels.class), injector.getInstance(TenantRepository.class));
         server = injector.getInstance(LetheHttpServer.class);
         port = server.start();
         LOG.info("Lethe listening on port {}", port);
@@ -109,6 +113,9 @@ public final class LetheRuntime implements AutoCloseable {
         LOG.info("Lethe shutting down");
         if (server != null) {
             server.close();
+        }
+        if (feed != null) {
+            feed.close();
         }
         ExecutorService training = injector.getInstance(com.google.inject.Key.get(ExecutorService.class, ApplicationModule.TrainingPool.class));
         training.shutdownNow();

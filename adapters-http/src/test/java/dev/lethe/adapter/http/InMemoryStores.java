@@ -15,6 +15,7 @@ import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.training.TrainingJob;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Thread-safe in-memory out-ports for tests and the load launcher; every method is scoped by tenant like the real store. */
@@ -36,6 +38,9 @@ final class InMemoryStores {
         private final Map<TenantId, List<Behavior>> log = new HashMap<>();
         private final Map<TenantId, Set<EventId>> ids = new HashMap<>();
         private final Map<TenantId, Map<UserId, List<Behavior>>> byUser = new HashMap<>();
+        /** Every stored behaviour with its sequence number, ascending; the sequence of a behaviour by identity. */
+        private final List<Stored> stored = new ArrayList<>();
+        private final Map<Behavior, Long> sequenceOf = new java.util.IdentityHashMap<>();
 
         @Override
         public synchronized List<AppendOutcome> append(TenantId tenantId, List<Behavior> behaviors) {
@@ -43,6 +48,9 @@ final class InMemoryStores {
             Set<EventId> seen = ids.computeIfAbsent(tenantId, t -> new HashSet<>());
             for (Behavior b : behaviors) {
                 if (seen.add(b.eventId())) {
+                    long seq = stored.size() + 1L;
+                    stored.add(new Stored(seq, tenantId, b.itemId(), b.occurredAt()));
+                    sequenceOf.put(b, seq);
                     log.computeIfAbsent(tenantId, t -> new ArrayList<>()).add(b);
                     List<Behavior> mine = byUser.computeIfAbsent(tenantId, t -> new HashMap<>()).computeIfAbsent(b.userId(), u -> new ArrayList<>());
                     insertInTimeOrder(mine, b);
@@ -83,12 +91,42 @@ final class InMemoryStores {
         }
 
         @Override
-        public void forEachInTimeOrder(TenantId tenantId, Consumer<Behavior> sink) {
-            List<Behavior> copy;
+        public void forEachInTimeOrder(TenantId tenantId, long upToSequence, Consumer<Behavior> sink) {
+            List<Behavior> copy = new ArrayList<>();
             synchronized (this) {
-                copy = new ArrayList<>(log.getOrDefault(tenantId, List.of()));
+                for (Behavior b : log.getOrDefault(tenantId, List.of())) {
+                    if (sequenceOf.get(b) <= upToSequence) {
+                        copy.add(b);
+                    }
+                }
             }
             copy.sort(Comparator.comparing(Behavior::occurredAt));
+            copy.forEach(sink);
+        }
+
+        @Override
+        public synchronized long latestSequence() {
+            return stored.size();
+        }
+
+        @Override
+        public synchronized List<Stored> storedAfter(long afterSequence, Collection<Long> alsoSequences, int limit) {
+            // Sequence numbers are dense here, so the skipped ones never appear.
+            return List.copyOf(stored.subList((int) Math.min(stored.size(), afterSequence), (int) Math.min(stored.size(), afterSequence + limit)));
+        }
+
+        @Override
+        public void forEachStored(TenantId tenantId, long afterSequence, long upToSequence, Consumer<Stored> sink) {
+            List<Stored> copy = new ArrayList<>();
+            synchronized (this) {
+                Set<Long> alive = new HashSet<>();
+                log.getOrDefault(tenantId, List.of()).forEach(b -> alive.add(sequenceOf.get(b)));
+                for (Stored s : stored) {
+                    if (s.tenantId().equals(tenantId) && s.sequence() > afterSequence && s.sequence() <= upToSequence && alive.contains(s.sequence())) {
+                        copy.add(s);
+                    }
+                }
+            }
             copy.forEach(sink);
         }
 
@@ -109,10 +147,21 @@ final class InMemoryStores {
 
     static final class Items implements ItemRepository {
         private final Map<TenantId, Map<ItemId, Item>> items = new HashMap<>();
+        private final Map<TenantId, Map<ItemId, Instant>> written = new HashMap<>();
 
         @Override
         public synchronized void upsert(TenantId tenantId, Item item) {
             items.computeIfAbsent(tenantId, t -> new LinkedHashMap<>()).put(item.id(), item);
+            written.computeIfAbsent(tenantId, t -> new HashMap<>()).put(item.id(), Instant.now());
+        }
+
+        @Override
+        public synchronized void forEachChangedSince(Instant since, BiConsumer<TenantId, Item> sink) {
+            written.forEach((tenant, times) -> times.forEach((id, at) -> {
+                if (!at.isBefore(since)) {
+                    sink.accept(tenant, items.get(tenant).get(id));
+                }
+            }));
         }
 
         @Override

@@ -45,12 +45,12 @@ final class TestServer implements AutoCloseable {
 
     TestServer(Path artifactDirectory, Optional<ModelEnginePort> engine, int port, int workers, Duration servingRefresh) {
         Clock clock = Clock.systemUTC();
-        serving = new ServingModels(behaviors, items, tenants, curves, registry, engine, clock, servingRefresh);
+        serving = new ServingModels(behaviors, items, tenants, curves, registry, engine, clock);
         LetheApi api = new LetheApi(
                 new CreateTenantService(tenants, new SecureRandom(), clock),
                 new AuthenticateTenantService(tenants),
                 new IngestBehaviorsService(behaviors, clock, serving::eventsArrived),
-                new UpsertItemService(items, serving::invalidate),
+                new UpsertItemService(items, serving::itemStored),
                 new RecommendService(behaviors, items, serving, clock),
                 new GetInterestsService(behaviors, items, serving, clock),
                 new EraseUserService(behaviors, serving::invalidate),

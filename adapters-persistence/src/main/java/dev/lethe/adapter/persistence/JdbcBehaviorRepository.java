@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -62,9 +63,12 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             """;
     private static final String IN_TIME_ORDER = """
             SELECT %s FROM behavior_events
-            WHERE tenant_id = ?
+            WHERE tenant_id = ? AND seq <= ?
             ORDER BY occurred_at, seq
             """.formatted(COLUMNS);
+    private static final String LATEST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM behavior_events";
+    private static final String STORED_COLUMNS = "SELECT seq, tenant_id, item_id, occurred_at FROM behavior_events ";
+    private static final String STORED_OF_TENANT = STORED_COLUMNS + "WHERE tenant_id = ? AND seq > ? AND seq <= ? ORDER BY seq";
     private static final String COUNT = """
             SELECT COUNT(*) FROM behavior_events WHERE tenant_id = ?
             """;
@@ -270,13 +274,14 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
      * should not block for long. An exception thrown by the sink ends the stream and propagates unchanged.
      */
     @Override
-    public void forEachInTimeOrder(TenantId tenantId, Consumer<Behavior> sink) {
+    public void forEachInTimeOrder(TenantId tenantId, long upToSequence, Consumer<Behavior> sink) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(sink, "sink");
         jdbc.read("stream the behaviours of tenant " + tenantId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(IN_TIME_ORDER, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 select.setFetchSize(jdbc.streamingFetchSize());
                 select.setString(1, tenantId.value());
+                select.setLong(2, upToSequence);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         sink.accept(behavior(rows));
@@ -285,6 +290,69 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             }
             return null;
         });
+    }
+
+    @Override
+    public long latestSequence() {
+        return jdbc.read("read the latest behaviour sequence number", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(LATEST_SEQUENCE); ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public List<Stored> storedAfter(long afterSequence, Collection<Long> alsoSequences, int limit) {
+        Objects.requireNonNull(alsoSequences, "alsoSequences");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, got: " + limit);
+        }
+        String sql = STORED_COLUMNS + "WHERE seq > ?"
+                + (alsoSequences.isEmpty() ? "" : " OR seq IN (" + Jdbc.placeholders(alsoSequences.size()) + ")")
+                + " ORDER BY seq LIMIT ?";
+        return jdbc.read("tail the behaviour log after " + afterSequence, connection -> {
+            List<Stored> stored = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int p = 1;
+                select.setLong(p++, afterSequence);
+                for (long seq : alsoSequences) {
+                    select.setLong(p++, seq);
+                }
+                select.setInt(p, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(stored(rows));
+                    }
+                }
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public void forEachStored(TenantId tenantId, long afterSequence, long upToSequence, Consumer<Stored> sink) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(sink, "sink");
+        jdbc.read("stream the behaviours of tenant " + tenantId + " after " + afterSequence, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(STORED_OF_TENANT, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                select.setFetchSize(jdbc.streamingFetchSize());
+                select.setString(1, tenantId.value());
+                select.setLong(2, afterSequence);
+                select.setLong(3, upToSequence);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(stored(rows));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static Stored stored(ResultSet row) throws SQLException {
+        return new Stored(row.getLong("seq"), new TenantId(row.getString("tenant_id")), new ItemId(row.getString("item_id")),
+                Jdbc.getInstant(row, "occurred_at"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +41,7 @@ final class JdbcItemRepository implements ItemRepository {
     private static final String INSERT_ATTRIBUTE = """
             INSERT INTO item_attributes (tenant_id, item_id, attribute_name, attribute_value) VALUES (?, ?, ?, ?)
             """;
+    private static final String CHANGED_SINCE = "SELECT tenant_id, item_id FROM items WHERE updated_at >= ? ORDER BY tenant_id, item_id";
     private static final String KNOWN_PREFIX = "SELECT item_id FROM items WHERE tenant_id = ? AND item_id IN (";
     private static final String CATEGORIES_PREFIX = "SELECT item_id, category FROM item_categories WHERE tenant_id = ? AND item_id IN (";
     private static final String ATTRIBUTES_PREFIX = """
@@ -141,6 +144,32 @@ final class JdbcItemRepository implements ItemRepository {
             }
             after = page.get(page.size() - 1).id().value();
         }
+    }
+
+    @Override
+    public void forEachChangedSince(Instant since, BiConsumer<TenantId, Item> sink) {
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(sink, "sink");
+        Map<String, List<String>> changed = jdbc.read("list items changed since " + since, connection -> {
+            Map<String, List<String>> ids = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(CHANGED_SINCE)) {
+                Jdbc.setInstant(select, 1, since);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.computeIfAbsent(rows.getString(1), t -> new ArrayList<>()).add(rows.getString(2));
+                    }
+                }
+            }
+            return ids;
+        });
+        changed.forEach((tenant, ids) -> {
+            TenantId tenantId = new TenantId(tenant);
+            for (int from = 0; from < ids.size(); from += Jdbc.CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Jdbc.CHUNK));
+                jdbc.read("read changed items of tenant " + tenant, connection -> load(connection, tenantId, chunk))
+                        .forEach(item -> sink.accept(tenantId, item));
+            }
+        });
     }
 
     private static List<String> known(Connection connection, TenantId tenantId, List<String> ids) throws SQLException {

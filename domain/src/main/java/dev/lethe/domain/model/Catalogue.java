@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -46,6 +48,23 @@ public final class Catalogue {
         TreeSet<ItemId> sorted = new TreeSet<>(ID_ORDER);
         sorted.addAll(ids);
         return new Catalogue(new ArrayList<>(sorted));
+    }
+
+    /**
+     * This catalogue followed by the {@code more} items it does not hold, in the order given: for serving,
+     * where items first seen after training join at the end so every index already handed out stays
+     * valid. Ties among the items that joined break by the order they joined, not by id.
+     */
+    public Catalogue extendedBy(List<ItemId> more) {
+        List<ItemId> all = new ArrayList<>(items.size() + more.size());
+        all.addAll(items);
+        Set<ItemId> seen = new HashSet<>();
+        for (ItemId id : more) {
+            if (!index.containsKey(id) && seen.add(id)) {
+                all.add(id);
+            }
+        }
+        return all.size() == items.size() ? this : new Catalogue(all);
     }
 
     /** Number of items. */

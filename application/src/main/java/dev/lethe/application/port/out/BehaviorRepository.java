@@ -4,6 +4,8 @@ import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -31,7 +33,36 @@ public interface BehaviorRepository {
     Set<ItemId> consumedItems(TenantId tenantId, UserId userId);
 
     /** Streams the tenant's whole log in time order without holding it in memory. */
-    void forEachInTimeOrder(TenantId tenantId, Consumer<Behavior> sink);
+    default void forEachInTimeOrder(TenantId tenantId, Consumer<Behavior> sink) {
+        forEachInTimeOrder(tenantId, Long.MAX_VALUE, sink);
+    }
+
+    /**
+     * Streams, in time order, the tenant's behaviours stored with a sequence number of at most
+     * {@code upToSequence} (see {@link #latestSequence}): what a training job reads, so that the serving
+     * feed can take over exactly after it.
+     */
+    void forEachInTimeOrder(TenantId tenantId, long upToSequence, Consumer<Behavior> sink);
+
+    /**
+     * One stored behaviour as the serving feed sees it: its store-wide sequence number (ascending in
+     * insertion order, with gaps; a transaction may commit after one with a higher number), tenant,
+     * item and moment.
+     */
+    record Stored(long sequence, TenantId tenantId, ItemId itemId, Instant occurredAt) {}
+
+    /** The highest sequence number stored so far, of any tenant; 0 when the store is empty. */
+    long latestSequence();
+
+    /**
+     * Behaviours of every tenant whose sequence number is above {@code afterSequence} or among
+     * {@code alsoSequences} (numbers the caller saw skipped, which may still commit), ascending by
+     * sequence number, at most {@code limit}.
+     */
+    List<Stored> storedAfter(long afterSequence, Collection<Long> alsoSequences, int limit);
+
+    /** The tenant's behaviours with {@code afterSequence < sequence <= upToSequence}, ascending by sequence number. */
+    void forEachStored(TenantId tenantId, long afterSequence, long upToSequence, Consumer<Stored> sink);
 
     /** Number of stored behaviours of the tenant. */
     long count(TenantId tenantId);

@@ -3,9 +3,11 @@ package dev.lethe.application.port.out;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.tenant.TenantId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The tenant's catalogue metadata (categories, attributes). Blocks; throws {@link PersistenceException}. */
@@ -22,4 +24,10 @@ public interface ItemRepository {
 
     /** Streams every item of the tenant. */
     void forEach(TenantId tenantId, Consumer<Item> sink);
+
+    /**
+     * Streams the items of every tenant written at or after {@code since} (by the writer's clock: callers
+     * on other machines ask with a margin for clock skew), for the serving feed's category index.
+     */
+    void forEachChangedSince(Instant since, BiConsumer<TenantId, Item> sink);
 }

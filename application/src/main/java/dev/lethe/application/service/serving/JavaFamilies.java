@@ -11,20 +11,29 @@ import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
-import java.util.List;
+import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.interest.CompactNeighbours;
+import dev.lethe.domain.model.OnlinePopularity;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The model families computed in-process from the event log. Their artifact is a description; serving
- * refits them on the current log (without re-fitting forgetting curves, which training does).
+ * The model families computed in-process from the event log. Training writes what serving needs of
+ * them as a {@link ServingArtifact}; serving never refits them.
  */
 public final class JavaFamilies {
     /** Plain popularity as of the moment of scoring. */
     public static final String POP = "pop";
     /** The interest-profile recommender: decayed interests, as-of co-occurrence, category affinity, popularity prior. */
     public static final String PROFILE = "profile";
+    /** Co-occurring items a served profile keeps per item: bounds its memory by the catalogue. */
+    public static final int SERVING_NEIGHBOURS = 100;
 
     private JavaFamilies() {}
 
@@ -46,16 +55,45 @@ public final class JavaFamilies {
         };
     }
 
-    /** {@code family} fitted on {@code log} for serving; empty for a family that is not a Java one. */
-    public static Optional<Recommender> refit(String family, Catalogue catalogue, List<Behavior> log, Inputs inputs) {
-        if (family.equals(PROFILE)) {
-            return Optional.of(ProfileRecommender.fit(PROFILE, catalogue, log, inputs.categoriesOf(), profileSettings(inputs)));
+    /**
+     * What serving needs of a version trained on {@code log} (read up to {@code watermark}) as of
+     * {@code now}: the fallback popularity (the tenant's curve in force), the family's own popularity,
+     * and for {@code profile} the co-occurrences of the whole log with the trained settings, at most
+     * {@value #SERVING_NEIGHBOURS} neighbours per item.
+     */
+    public static ServingArtifact servingArtifact(String family, Inputs inputs, Recommender trained, TenantLog log, long watermark,
+                                                  Instant now) {
+        Catalogue catalogue = log.catalogue();
+        Optional<ForgettingCurve> fallback = Optional.of(inputs.curve().curve());
+        Set<Optional<ForgettingCurve>> needed = new HashSet<>();
+        needed.add(fallback);
+        Optional<ProfileRecommender.Settings> settings = Optional.empty();
+        Optional<CompactNeighbours> neighbours = Optional.empty();
+        if (family.equals(POP)) {
+            needed.add(Optional.empty());
+        } else if (family.equals(PROFILE) && trained instanceof ProfileRecommender profile) {
+            settings = Optional.of(profile.settings());
+            needed.add(Optional.of(profile.settings().popularityCurve()));
+            neighbours = Optional.of(ProfileRecommender.fit(PROFILE, catalogue, log.events(), log::categoriesOf, profile.settings())
+                    .compactNeighbours(SERVING_NEIGHBOURS));
         }
-        return trainer(family, inputs).map(t -> t.train(new TrainingData(catalogue, log, List.of()), TrainingListener.SILENT));
+        Map<Optional<ForgettingCurve>, OnlinePopularity> popularity = new HashMap<>();
+        long nowMillis = now.toEpochMilli();
+        for (Optional<ForgettingCurve> curve : needed) {
+            OnlinePopularity state = new OnlinePopularity(curve, catalogue.size());
+            for (Behavior b : log.events()) {
+                OptionalInt index = catalogue.indexOf(b.itemId());
+                if (index.isPresent()) {
+                    state.record(index.getAsInt(), b.occurredAt().toEpochMilli(), nowMillis);
+                }
+            }
+            popularity.put(curve, state);
+        }
+        return new ServingArtifact(catalogue, watermark, fallback, popularity, settings, neighbours);
     }
 
     /** The profile curve is the tenant's fitted curve when there is one, else the recommender's own default. */
-    private static ProfileRecommender.Settings profileSettings(Inputs inputs) {
+    static ProfileRecommender.Settings profileSettings(Inputs inputs) {
         ProfileRecommender.Settings defaults = ProfileRecommender.Settings.defaults(inputs.weights());
         return inputs.curve().scope().equals(ServingModels.TENANT_SCOPE) ? defaults.withProfileCurve(inputs.curve().curve()) : defaults;
     }

@@ -7,13 +7,14 @@ import dev.lethe.application.port.out.ItemRepository;
 import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.application.port.out.TenantRepository;
-import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.application.port.out.BehaviorRepository.Stored;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.forgetting.ForgettingCurve;
 import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
-import dev.lethe.domain.model.DecayedPopularity;
+import dev.lethe.domain.model.OnlinePopularity;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.Tenant;
@@ -21,26 +22,42 @@ import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The recommenders that answer each tenant's requests: the tenant's active registered model version
- * when there is one (file-backed families loaded through the {@link ModelEnginePort}, Java families
- * refitted on the log) and decayed popularity otherwise and for cold-start users. Built on first use
- * and rebuilt after new behaviours arrive; loaded file-backed models are kept per version, so new
- * events do not reload them. Safe for concurrent use.
+ * The recommenders that answer each tenant's requests, kept up to date instead of rebuilt: per tenant a
+ * {@link TenantServing} state, built once from the active version's {@link ServingArtifact} (size
+ * bounded by the catalogue) plus the behaviours stored after the artifact's watermark, then advanced
+ * by the serving feed ({@link #catchUp}): it tails the store by sequence number (every tenant's
+ * behaviours, also those other servers accepted), follows item changes and notices versions activated
+ * anywhere. No request and no ingested batch reads a tenant's whole log; a tenant that never trained
+ * reads its log once, when its state is first built. File-backed families are loaded through the
+ * {@link ModelEnginePort} and kept per version. Requests read published state without locking; the
+ * feed and state builds are serialised on this object. Safe for concurrent use.
  */
 public final class ServingModels implements CheckServingUseCase {
     /** The scope under which a tenant-wide fitted curve is stored. */
     public static final String TENANT_SCOPE = "tenant";
     /** The family of the popularity fallback; also a trainable Java family. */
     public static final String POPULARITY = "decayed-pop";
+    /** Rows read from the store per feed query. */
+    static final int FEED_BATCH = 10_000;
+    /** Sequence numbers skipped by the feed are watched this long for a late commit, then given up. */
+    static final long GAP_MILLIS = 10_000;
+    /** At most this many skipped sequence numbers are watched (the oldest are given up first). */
+    static final int MAX_GAPS = 1_000;
+    /** Items are re-read with this margin, for clock skew between the servers that write them. */
+    static final long ITEM_MARGIN_MILLIS = 10_000;
+    /** How often the feed looks for item changes and version activations. */
+    static final long SLOW_POLL_MILLIS = 1_000;
 
     private static final System.Logger LOG = System.getLogger(ServingModels.class.getName());
 
@@ -51,43 +68,43 @@ public final class ServingModels implements CheckServingUseCase {
     private final Optional<ModelRegistry> registry;
     private final Optional<ModelEnginePort> engine;
     private final Clock clock;
-    private final Duration refreshInterval;
-    private final ConcurrentHashMap<TenantId, Built> served = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TenantId, TenantServing> states = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<VersionKey, Recommender> loaded = new ConcurrentHashMap<>();
+    /** Every behaviour with a sequence number up to this, except the gaps, is applied to the loaded states; -1 before the first poll. */
+    private long cursor = -1;
+    /** Skipped sequence numbers still watched, with the moment they were first seen skipped. */
+    private final TreeMap<Long, Long> gaps = new TreeMap<>();
+    private long lastSlowPollMillis;
+    private Instant itemsSeenUpTo;
+    private volatile Runnable wakeFeed;
 
     /** Serves decayed popularity only (no registry). */
     public ServingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants, ForgettingCurveRepository curves) {
-        this(behaviors, items, tenants, curves, Optional.empty(), Optional.empty(), Clock.systemUTC(), Duration.ZERO);
+        this(behaviors, items, tenants, curves, Optional.empty(), Optional.empty(), Clock.systemUTC());
     }
 
     /** Serves the active registered version, loading file-backed families with {@code engine} when present. */
     public ServingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants, ForgettingCurveRepository curves,
                          ModelRegistry registry, Optional<ModelEnginePort> engine) {
-        this(behaviors, items, tenants, curves, Optional.of(registry), engine, Clock.systemUTC(), Duration.ZERO);
+        this(behaviors, items, tenants, curves, Optional.of(registry), engine, Clock.systemUTC());
     }
 
-    /**
-     * As above, rebuilding after new events at most once per {@code refreshInterval} (see {@link #eventsArrived}):
-     * under continuous ingestion a tenant's models are rebuilt from its log once per interval, not once per batch.
-     */
+    /** As above, with the clock that decides what "now" is for decays and the feed. */
     public ServingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants, ForgettingCurveRepository curves,
-                         ModelRegistry registry, Optional<ModelEnginePort> engine, Clock clock, Duration refreshInterval) {
-        this(behaviors, items, tenants, curves, Optional.of(registry), engine, clock, refreshInterval);
+                         ModelRegistry registry, Optional<ModelEnginePort> engine, Clock clock) {
+        this(behaviors, items, tenants, curves, Optional.of(registry), engine, clock);
     }
 
     private ServingModels(BehaviorRepository behaviors, ItemRepository items, TenantRepository tenants, ForgettingCurveRepository curves,
-                          Optional<ModelRegistry> registry, Optional<ModelEnginePort> engine, Clock clock, Duration refreshInterval) {
+                          Optional<ModelRegistry> registry, Optional<ModelEnginePort> engine, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (refreshInterval.isNegative()) {
-            throw new IllegalArgumentException("refreshInterval must not be negative, got: " + refreshInterval);
-        }
-        this.refreshInterval = refreshInterval;
         this.behaviors = behaviors;
         this.items = items;
         this.tenants = tenants;
         this.curves = curves;
         this.registry = registry;
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.itemsSeenUpTo = clock.instant();
     }
 
     /**
@@ -118,33 +135,192 @@ public final class ServingModels implements CheckServingUseCase {
         }
     }
 
-    /** The tenant's models, building them when missing, and rebuilding them when stale and the refresh interval has passed. */
+    /** The tenant's models; the first call for a tenant builds its state (from the active artifact, then the behaviours after it). */
     public Served forTenant(TenantId tenantId) {
-        Built current = served.get(tenantId);
-        if (current != null && (!current.stale || clock.millis() - current.builtAtMillis < refreshInterval.toMillis())) {
-            return current.served;
+        TenantServing state = states.get(tenantId);
+        if (state != null) {
+            return state.served();
         }
-        // One rebuild: requests that raced here find the fresh entry once it is in.
-        return served.compute(tenantId, (id, now) -> now != null && now != current ? now : new Built(build(id), clock.millis(), false)).served;
+        synchronized (this) {
+            return states.computeIfAbsent(tenantId, this::build).served();
+        }
     }
 
     /**
-     * Drops the tenant's models now; the next request rebuilds them (loaded artifacts stay cached). For
-     * changes that must show at once: erasure, activation, catalogue changes.
+     * Rebuilds the tenant's state now, when it is loaded: for changes that must show at once on this
+     * server (activation, erasure). Other servers notice activations through the feed.
      */
-    public void invalidate(TenantId tenantId) {
-        served.remove(tenantId);
+    public synchronized void invalidate(TenantId tenantId) {
+        if (states.containsKey(tenantId)) {
+            states.put(tenantId, build(tenantId));
+        }
     }
 
     /**
-     * New behaviours were stored: the models are rebuilt by the first request after the refresh interval
-     * since the last build; until then the previous models answer (users' own histories are always read fresh).
+     * An item was stored here: its categories count at once for a loaded tenant (published by the next
+     * feed round, or at once without a feed); other servers see it through the feed.
+     */
+    public void itemStored(TenantId tenantId, Item item) {
+        synchronized (this) {
+            TenantServing state = states.get(tenantId);
+            if (state == null) {
+                return;
+            }
+            state.itemChanged(item.id(), item.categories());
+            if (wakeFeed == null) {
+                state.publish();
+                return;
+            }
+        }
+        wakeFeed.run();
+    }
+
+    /**
+     * New behaviours were stored here: wakes the feed (see {@link #attachFeed}), or, without one, catches
+     * up at once.
      */
     public void eventsArrived(TenantId tenantId) {
-        served.computeIfPresent(tenantId, (id, built) -> built.stale ? built : new Built(built.served, built.builtAtMillis, true));
+        Runnable wake = wakeFeed;
+        if (wake != null) {
+            wake.run();
+        } else {
+            catchUp();
+        }
     }
 
-    private record Built(Served served, long builtAtMillis, boolean stale) {}
+    /** From now on a background feed calls {@link #catchUp}; {@code wake} asks it to run soon. */
+    public void attachFeed(Runnable wake) {
+        this.wakeFeed = Objects.requireNonNull(wake, "wake");
+    }
+
+    /**
+     * One round of the serving feed: applies the behaviours stored since the last round (by any server)
+     * to the loaded tenants, and at most once per {@value #SLOW_POLL_MILLIS} ms the item changes and
+     * version activations; then publishes what changed. Cost: the new rows, never a tenant's log.
+     */
+    public synchronized void catchUp() {
+        long now = clock.millis();
+        if (cursor < 0) {
+            cursor = behaviors.latestSequence();
+        } else {
+            List<Stored> rows;
+            do {
+                rows = behaviors.storedAfter(cursor, List.copyOf(gaps.keySet()), FEED_BATCH);
+                for (Stored row : rows) {
+                    if (row.sequence() > cursor) {
+                        for (long skipped = Math.max(cursor + 1, row.sequence() - MAX_GAPS); skipped < row.sequence(); skipped++) {
+                            gaps.put(skipped, now);
+                        }
+                        cursor = row.sequence();
+                    } else if (gaps.remove(row.sequence()) == null) {
+                        continue;
+                    }
+                    TenantServing state = states.get(row.tenantId());
+                    if (state != null) {
+                        state.apply(row, now);
+                    }
+                }
+            } while (rows.size() == FEED_BATCH);
+            gaps.values().removeIf(firstSeen -> now - firstSeen > GAP_MILLIS);
+            while (gaps.size() > MAX_GAPS) {
+                gaps.pollFirstEntry();
+            }
+        }
+        if (now - lastSlowPollMillis >= SLOW_POLL_MILLIS) {
+            lastSlowPollMillis = now;
+            followItems();
+            followActivations();
+        }
+        states.values().forEach(TenantServing::publish);
+    }
+
+    private void followItems() {
+        Instant since = itemsSeenUpTo.minusMillis(ITEM_MARGIN_MILLIS);
+        itemsSeenUpTo = clock.instant();
+        if (states.isEmpty()) {
+            return;
+        }
+        items.forEachChangedSince(since, (tenantId, item) -> {
+            TenantServing state = states.get(tenantId);
+            if (state != null) {
+                state.itemChanged(item.id(), item.categories());
+            }
+        });
+    }
+
+    private void followActivations() {
+        if (registry.isEmpty()) {
+            return;
+        }
+        for (TenantServing state : List.copyOf(states.values())) {
+            Optional<Integer> now = registry.get().active(state.tenantId()).map(ModelVersion::version);
+            if (!now.equals(state.version().map(ModelVersion::version))) {
+                LOG.log(System.Logger.Level.INFO, "tenant " + state.tenantId() + ": version " + now.map(String::valueOf).orElse("none")
+                        + " is active now (was " + state.version().map(v -> String.valueOf(v.version())).orElse("none") + "); switching");
+                states.put(state.tenantId(), build(state.tenantId()));
+            }
+        }
+    }
+
+    /**
+     * Where the feed stands: the sequence number every loaded state is caught up to (except gaps), the
+     * gaps watched, and per loaded tenant the behaviours applied since its state was built and its heap.
+     */
+    public synchronized FeedStatus feedStatus() {
+        Map<TenantId, Long> applied = new TreeMap<>(java.util.Comparator.comparing(TenantId::value));
+        Map<TenantId, Long> heap = new TreeMap<>(java.util.Comparator.comparing(TenantId::value));
+        states.forEach((id, state) -> {
+            applied.put(id, state.applied());
+            heap.put(id, state.heapBytes());
+        });
+        return new FeedStatus(cursor, gaps.size(), applied, heap);
+    }
+
+    /** See {@link #feedStatus}. */
+    public record FeedStatus(long cursor, int gaps, Map<TenantId, Long> appliedSinceBuilt, Map<TenantId, Long> heapBytes) {}
+
+    private TenantServing build(TenantId tenantId) {
+        if (cursor < 0) {
+            cursor = behaviors.latestSequence();
+        }
+        Optional<ModelVersion> active = registry.flatMap(r -> r.active(tenantId));
+        Optional<ServingArtifact> artifact = Optional.empty();
+        Optional<Recommender> fileBacked = Optional.empty();
+        if (active.isPresent()) {
+            ModelVersion version = active.get();
+            Path location = Path.of(version.artifactLocation());
+            try {
+                if (ServingArtifact.presentIn(location)) {
+                    artifact = Optional.of(ServingArtifact.read(location, weightsFor(tenantId)));
+                }
+                if (fileBackedFamilies().contains(version.family())) {
+                    fileBacked = Optional.of(loadFileBacked(version));
+                } else if (artifact.isEmpty() || !JavaFamilies.names().contains(version.family())) {
+                    throw new IllegalStateException("no serving artifact in " + location + " (trained before serving artifacts existed? train again)");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "tenant " + tenantId + ": cannot serve model version " + version.version()
+                        + " (" + version.family() + "); serving decayed popularity", e);
+                active = Optional.empty();
+                fileBacked = Optional.empty();
+            }
+        }
+        Catalogue catalogue = artifact.map(ServingArtifact::catalogue).orElseGet(() -> Catalogue.of(List.of()));
+        Optional<ForgettingCurve> fallbackCurve = artifact.map(ServingArtifact::fallbackCurve).orElseGet(() -> Optional.of(curveFor(tenantId)));
+        Map<Optional<ForgettingCurve>, OnlinePopularity> popularity = artifact.map(ServingArtifact::popularity).orElse(Map.of());
+        TenantServing state = new TenantServing(tenantId, active, catalogue, fallbackCurve, popularity, artifact, fileBacked);
+        items.forEach(tenantId, item -> state.itemChanged(item.id(), item.categories()));
+        long from = artifact.map(ServingArtifact::watermark).orElse(0L);
+        long now = clock.millis();
+        behaviors.forEachStored(tenantId, from, cursor, row -> {
+            gaps.remove(row.sequence());
+            state.apply(row, now);
+        });
+        state.publish();
+        LOG.log(System.Logger.Level.INFO, "tenant " + tenantId + ": serving " + active.map(v -> "version " + v.version() + " (" + v.family() + ")")
+                .orElse("decayed popularity") + ", " + state.applied() + " behaviours after " + (artifact.isPresent() ? "the artifact's watermark " + from : "none"));
+        return state;
+    }
 
     /** The curve in force for the tenant: the fitted one when present, else the tenant kind's default. */
     public ForgettingCurve curveFor(TenantId tenantId) {
@@ -194,36 +370,6 @@ public final class ServingModels implements CheckServingUseCase {
             }
         }
         return problems;
-    }
-
-    private Served build(TenantId tenantId) {
-        TenantLog tenantLog = TenantLog.read(behaviors, items, tenantId);
-        List<Behavior> log = tenantLog.events();
-        Catalogue catalogue = tenantLog.catalogue();
-        CurveInForce curve = tenantCurve(tenantId);
-        Recommender popularity = DecayedPopularity.fit(POPULARITY, catalogue, Optional.of(curve.curve()), log);
-        Optional<ModelVersion> active = registry.flatMap(r -> r.active(tenantId));
-        if (active.isEmpty()) {
-            return new Served(popularity, popularity);
-        }
-        ModelVersion version = active.get();
-        if (fileBackedFamilies().contains(version.family())) {
-            try {
-                return new Served(loadFileBacked(version), popularity, active);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "tenant " + tenantId + ": cannot load model version " + version.version()
-                        + " (" + version.family() + "); serving decayed popularity", e);
-                return new Served(popularity, popularity);
-            }
-        }
-        JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(curve, tenantLog::categoriesOf, weightsFor(tenantId));
-        return JavaFamilies.refit(version.family(), catalogue, log, inputs)
-                .map(model -> new Served(model, popularity, active))
-                .orElseGet(() -> {
-                    LOG.log(System.Logger.Level.WARNING, "tenant " + tenantId + ": active version " + version.version()
-                            + " has family " + version.family() + " which no engine serves; serving decayed popularity");
-                    return new Served(popularity, popularity);
-                });
     }
 
     private Recommender loadFileBacked(ModelVersion version) {

@@ -25,9 +25,14 @@ public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, 
 
     /** Streams the log and the item store of {@code tenantId}; blocks on both. */
     public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId) {
+        return read(behaviors, items, tenantId, Long.MAX_VALUE);
+    }
+
+    /** As above, the behaviours stored with a sequence number up to {@code upToSequence} only. */
+    public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId, long upToSequence) {
         List<Behavior> log = new ArrayList<>();
         Set<ItemId> ids = new HashSet<>();
-        behaviors.forEachInTimeOrder(tenantId, b -> {
+        behaviors.forEachInTimeOrder(tenantId, upToSequence, b -> {
             log.add(b);
             ids.add(b.itemId());
         });

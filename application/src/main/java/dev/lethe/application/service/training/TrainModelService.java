@@ -9,6 +9,7 @@ import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.application.service.serving.JavaFamilies;
+import dev.lethe.application.service.serving.ServingArtifact;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.application.service.serving.TenantLog;
 import dev.lethe.domain.forgetting.ForgettingCurve;
@@ -134,7 +135,9 @@ public final class TrainModelService implements TrainModelUseCase {
         try {
             progress.report(0, "reading events", true);
             TenantId tenant = queued.tenantId();
-            TenantLog log = TenantLog.read(behaviors, items, tenant);
+            // Serving takes over from this sequence number: the artifact counts exactly the behaviours up to it.
+            long watermark = behaviors.latestSequence();
+            TenantLog log = TenantLog.read(behaviors, items, tenant, watermark);
             if (log.events().isEmpty()) {
                 throw new IllegalStateException("the tenant has no events to train on");
             }
@@ -155,6 +158,8 @@ public final class TrainModelService implements TrainModelUseCase {
             int version = registry.nextVersion(tenant);
             Path directory = artifactDirectory.resolve(tenant.value()).resolve("v" + version);
             String engineName = writeArtifact(queued.family(), inputs, model, directory);
+            progress.report(0.96, "writing the serving state", false);
+            JavaFamilies.servingArtifact(queued.family(), inputs, model, log, watermark, clock.instant()).write(directory);
             try {
                 progress.writeCurve(directory);
             } catch (IOException e) {
@@ -200,7 +205,7 @@ public final class TrainModelService implements TrainModelUseCase {
             if (JavaFamilies.names().contains(family)) {
                 ForgettingCurve curve = inputs.curve().curve();
                 String description = "family=" + family + "\ncurve=" + curve + "\ncurveScope=" + inputs.curve().scope()
-                        + "\nnote=refitted on the event log with the tenant's curve in force when served\n";
+                        + "\nnote=served from " + ServingArtifact.DIRECTORY + "/ (state as of training, then kept up to date by the serving feed)\n";
                 Files.writeString(directory.resolve("model.properties"), description, StandardCharsets.UTF_8);
                 return JAVA_ENGINE;
             }

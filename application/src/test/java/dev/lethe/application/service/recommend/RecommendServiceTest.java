@@ -63,11 +63,14 @@ class RecommendServiceTest {
         event("y2", "fresh", Duration.ofDays(2));
         event("y3", "mid", Duration.ofDays(3));
         event("alice", "seen", Duration.ofHours(1));
+        when(behaviors.latestSequence()).thenReturn((long) log.size());
         doAnswer(inv -> {
-            Consumer<Behavior> sink = inv.getArgument(1);
-            log.forEach(sink);
+            Consumer<BehaviorRepository.Stored> sink = inv.getArgument(3);
+            for (int i = 0; i < log.size(); i++) {
+                sink.accept(new BehaviorRepository.Stored(i + 1, TENANT, log.get(i).itemId(), log.get(i).occurredAt()));
+            }
             return null;
-        }).when(behaviors).forEachInTimeOrder(eq(TENANT), any());
+        }).when(behaviors).forEachStored(eq(TENANT), eq(0L), eq((long) log.size()), any());
         when(tenants.find(TENANT)).thenReturn(Optional.empty());
         when(curves.find(any(), any())).thenReturn(Optional.empty());
         when(behaviors.recentForUser(eq(TENANT), any(), anyInt())).thenAnswer(inv -> log.stream()

@@ -2,9 +2,12 @@ package dev.lethe.application.service.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -15,7 +18,13 @@ import dev.lethe.application.port.out.ItemRepository;
 import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.forgetting.ExponentialCurve;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.OnlinePopularity;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
@@ -28,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
@@ -100,49 +110,53 @@ class ServingModelsTest {
     }
 
     @Test
-    void anActiveJavaVersionIsRefittedOnTheLog() {
-        when(registry.active(TENANT)).thenReturn(Optional.of(version(2, "pop")));
+    void anActiveJavaVersionIsServedFromItsServingArtifactWithoutReadingTheLog(@TempDir Path dir) {
+        Catalogue catalogue = Catalogue.of(List.of(new ItemId("a"), new ItemId("b")));
+        OnlinePopularity counts = new OnlinePopularity(Optional.empty(), 2);
+        counts.record(1, 1_000, 2_000);
+        OnlinePopularity decayed = new OnlinePopularity(Optional.of(ExponentialCurve.ofDays(14)), 2);
+        new ServingArtifact(catalogue, 7, Optional.of(ExponentialCurve.ofDays(14)),
+                Map.of(Optional.empty(), counts, Optional.of(ExponentialCurve.ofDays(14)), decayed), Optional.empty(), Optional.empty()).write(dir);
+        when(registry.active(TENANT)).thenReturn(Optional.of(new ModelVersion(TENANT, 2, "pop", "java", Map.of(), dir.toString(), true, Instant.EPOCH)));
 
         ServingModels.Served served = models().forTenant(TENANT);
 
         assertThat(served.model().name()).isEqualTo("pop");
         assertThat(served.version()).map(ModelVersion::version).contains(2);
+        double[] scores = new double[2];
+        served.model().score(new ScoringContext(new UserId("u"), List.of(), Instant.ofEpochMilli(3_000)), scores);
+        assertThat(scores).containsExactly(0.0, 1.0);
+        verify(behaviors).forEachStored(eq(TENANT), eq(7L), anyLong(), any());
+        verify(behaviors, never()).forEachInTimeOrder(any(), anyLong(), any());
     }
 
     @Test
-    void newEventsRebuildAtMostOncePerRefreshIntervalWhileErasureRebuildsAtOnce() {
+    void behavioursStoredAfterTheStateWasBuiltAreAppliedByTheFeedWithoutRebuilding() {
         when(registry.active(TENANT)).thenReturn(Optional.empty());
-        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(0);
-        java.time.Clock clock = new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(millis.get());
-            }
-        };
-        ServingModels models = new ServingModels(behaviors, items, tenants, curves, registry, Optional.of(engine), clock, java.time.Duration.ofSeconds(5));
+        when(behaviors.latestSequence()).thenReturn(10L);
+        ItemId item = new ItemId("new-item");
+        // Sequence 12 arrives first; 11 is skipped, watched, and applied when its transaction commits.
+        when(behaviors.storedAfter(eq(10L), eq(List.of()), anyInt()))
+                .thenReturn(List.of(new BehaviorRepository.Stored(12, TENANT, item, Instant.now().minusSeconds(5))));
+        when(behaviors.storedAfter(eq(12L), eq(List.of(11L)), anyInt()))
+                .thenReturn(List.of(new BehaviorRepository.Stored(11, TENANT, item, Instant.now().minusSeconds(6))));
+        ServingModels models = models();
         ServingModels.Served first = models.forTenant(TENANT);
+        assertThat(first.popularity().catalogue().size()).isZero();
 
-        models.eventsArrived(TENANT);
-        millis.set(4_000);
-        assertThat(models.forTenant(TENANT)).isSameAs(first);
-        millis.set(5_000);
-        ServingModels.Served second = models.forTenant(TENANT);
-        assertThat(second).isNotSameAs(first);
-        assertThat(models.forTenant(TENANT)).isSameAs(second);
+        models.catchUp();
+        assertThat(models.feedStatus().gaps()).isEqualTo(1);
+        models.catchUp();
 
-        models.invalidate(TENANT);
-        assertThat(models.forTenant(TENANT)).isNotSameAs(second);
-        verify(behaviors, times(3)).forEachInTimeOrder(eq(TENANT), any());
+        ServingModels.Served now = models.forTenant(TENANT);
+        assertThat(now.popularity().catalogue().items()).containsExactly(item);
+        double[] scores = new double[1];
+        now.popularity().score(new ScoringContext(new UserId("u"), List.of(), Instant.now()), scores);
+        assertThat(scores[0]).isGreaterThan(1.99).isLessThanOrEqualTo(2.0);
+        assertThat(models.feedStatus().gaps()).isZero();
+        assertThat(models.feedStatus().appliedSinceBuilt()).containsEntry(TENANT, 2L);
+        verify(behaviors, never()).forEachInTimeOrder(any(), anyLong(), any());
+        verify(behaviors, times(1)).forEachStored(eq(TENANT), eq(0L), eq(10L), any());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.lethe.application.service.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atMost;
 import static org.mockito.Mockito.doAnswer;
@@ -88,10 +89,10 @@ class TrainModelServiceTest {
         }
         log.sort(java.util.Comparator.comparing(Behavior::occurredAt));
         lenient().doAnswer(inv -> {
-            Consumer<Behavior> sink = inv.getArgument(1);
+            Consumer<Behavior> sink = inv.getArgument(2);
             log.forEach(sink);
             return null;
-        }).when(behaviors).forEachInTimeOrder(eq(TENANT), any());
+        }).when(behaviors).forEachInTimeOrder(eq(TENANT), anyLong(), any());
         lenient().when(serving.tenantCurve(TENANT)).thenReturn(new ServingModels.CurveInForce(ExponentialCurve.ofDays(14), "default"));
         lenient().when(serving.weightsFor(TENANT)).thenReturn(BehaviorWeights.defaults(TenantKind.ECOMMERCE));
         lenient().when(registry.nextVersion(TENANT)).thenReturn(3);

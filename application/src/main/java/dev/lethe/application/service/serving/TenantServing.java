@@ -1,0 +1,195 @@
+package dev.lethe.application.service.serving;
+
+import dev.lethe.application.port.out.BehaviorRepository.Stored;
+import dev.lethe.application.service.serving.ServingModels.Served;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.OnlinePopularity;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoringContext;
+import dev.lethe.domain.registry.ModelVersion;
+import dev.lethe.domain.tenant.TenantId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One tenant's serving state, updated behaviour by behaviour by the serving feed (one writer, under
+ * {@link ServingModels}' lock) and read by requests through the last published {@link Served}: the
+ * catalogue (the active version's, then items in the order they first appeared), the decayed
+ * popularity of every curve in use, each item's categories, and the active version's model. Nothing
+ * here ever holds or re-reads the tenant's log.
+ */
+final class TenantServing {
+    private final TenantId tenantId;
+    private final Optional<ModelVersion> version;
+    private final Optional<ForgettingCurve> fallbackCurve;
+    private final Map<Optional<ForgettingCurve>, OnlinePopularity> popularity;
+    private final Optional<ServingArtifact> artifact;
+    private final Optional<Recommender> fileBacked;
+    private final Map<ItemId, Set<String>> categories = new ConcurrentHashMap<>();
+    private final Map<ItemId, Integer> joined = new HashMap<>();
+    private final List<ItemId> joinedOrder = new ArrayList<>();
+    private Catalogue catalogue;
+    private long applied;
+    private boolean dirty = true;
+    private volatile Served served;
+
+    /**
+     * @param version the version served; with {@code fileBacked} empty, a Java family served from {@code artifact}
+     * @param popularity the popularity states as of the artifact (indexed like {@code catalogue}); missing ones start empty
+     */
+    TenantServing(TenantId tenantId, Optional<ModelVersion> version, Catalogue catalogue, Optional<ForgettingCurve> fallbackCurve,
+                  Map<Optional<ForgettingCurve>, OnlinePopularity> popularity, Optional<ServingArtifact> artifact,
+                  Optional<Recommender> fileBacked) {
+        this.tenantId = tenantId;
+        this.version = version;
+        this.catalogue = catalogue;
+        this.fallbackCurve = fallbackCurve;
+        this.popularity = new HashMap<>(popularity);
+        this.popularity.computeIfAbsent(fallbackCurve, c -> new OnlinePopularity(c, catalogue.size()));
+        this.artifact = artifact;
+        this.fileBacked = fileBacked;
+    }
+
+    TenantId tenantId() {
+        return tenantId;
+    }
+
+    /** The version this state serves; empty for popularity only. */
+    Optional<ModelVersion> version() {
+        return version;
+    }
+
+    Optional<ServingArtifact> artifact() {
+        return artifact;
+    }
+
+    /** How many behaviours the feed applied since the state was built. */
+    long applied() {
+        return applied;
+    }
+
+    /** The decayed popularity of {@code curve} as a recommender over {@code over}. */
+    Recommender popularity(String name, Optional<ForgettingCurve> curve, Catalogue over) {
+        OnlinePopularity state = popularity.get(curve);
+        if (state == null) {
+            throw new IllegalStateException("no popularity state of curve " + curve + " for tenant " + tenantId);
+        }
+        return new PopularityView(name, over, state);
+    }
+
+    /** The categories of {@code item} as the feed last saw them. */
+    Set<String> categoriesOf(ItemId item) {
+        return categories.getOrDefault(item, Set.of());
+    }
+
+    /** Records one stored behaviour of this tenant. */
+    void apply(Stored stored, long nowMillis) {
+        int index = indexOf(stored.itemId());
+        long at = stored.occurredAt().toEpochMilli();
+        for (OnlinePopularity state : popularity.values()) {
+            state.record(index, at, nowMillis);
+        }
+        applied++;
+    }
+
+    /** The item's categories changed, or an item joined the catalogue. */
+    void itemChanged(ItemId item, Set<String> itemCategories) {
+        Set<String> before = categories.get(item);
+        if (itemCategories.isEmpty()) {
+            if (before != null) {
+                categories.remove(item);
+                dirty = true;
+            }
+        } else if (!itemCategories.equals(before)) {
+            categories.put(item, Set.copyOf(itemCategories));
+            dirty = true;
+        }
+        indexOf(item);
+    }
+
+    private int indexOf(ItemId item) {
+        OptionalInt known = catalogue.indexOf(item);
+        if (known.isPresent()) {
+            return known.getAsInt();
+        }
+        Integer index = joined.get(item);
+        if (index == null) {
+            index = catalogue.size() + joinedOrder.size();
+            joined.put(item, index);
+            joinedOrder.add(item);
+            for (OnlinePopularity state : popularity.values()) {
+                state.grow(index + 1);
+            }
+            dirty = true;
+        }
+        return index;
+    }
+
+    /** Publishes what requests see when items joined or categories changed since the last time. */
+    void publish() {
+        if (!dirty && served != null) {
+            return;
+        }
+        if (!joinedOrder.isEmpty()) {
+            catalogue = catalogue.extendedBy(joinedOrder);
+            joinedOrder.clear();
+            joined.clear();
+        }
+        Recommender fallback = popularity(ServingModels.POPULARITY, fallbackCurve, catalogue);
+        Optional<Recommender> model = fileBacked.isPresent() ? fileBacked : javaModel(catalogue);
+        served = model.map(m -> new Served(m, fallback, version)).orElseGet(() -> new Served(fallback, fallback));
+        dirty = false;
+    }
+
+    /** What answers requests now. */
+    Served served() {
+        return served;
+    }
+
+    /** Catalogue-bounded heap held, roughly: the memory model of docs/scaling.md. */
+    long heapBytes() {
+        long bytes = catalogue.size() * 160L + categories.size() * 120L;
+        for (OnlinePopularity state : popularity.values()) {
+            bytes += state.heapBytes();
+        }
+        return bytes + artifact.flatMap(ServingArtifact::neighbours).map(n -> n.heapBytes()).orElse(0L);
+    }
+
+    /** The active Java family's model over {@code over}, from its serving artifact; empty without one. */
+    private Optional<Recommender> javaModel(Catalogue over) {
+        if (version.isEmpty() || artifact.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (version.get().family()) {
+            case JavaFamilies.PROFILE -> Optional.of(profile(artifact.get(), over));
+            case ServingModels.POPULARITY -> Optional.of(popularity(ServingModels.POPULARITY, fallbackCurve, over));
+            case JavaFamilies.POP -> Optional.of(popularity(JavaFamilies.POP, Optional.empty(), over));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The profile recommender of a {@code profile} artifact over {@code over}. */
+    private Recommender profile(ServingArtifact served, Catalogue over) {
+        ProfileRecommender.Settings settings = served.profileSettings().orElseThrow();
+        return ProfileRecommender.serving(JavaFamilies.PROFILE, over, settings, served.neighbours().orElseThrow(),
+                popularity("profile-popularity", Optional.of(settings.popularityCurve()), over),
+                ProfileRecommender.CategoryIndex.of(over, this::categoriesOf));
+    }
+
+    /** A live view of one popularity state over a published catalogue. */
+    private record PopularityView(String name, Catalogue catalogue, OnlinePopularity state) implements Recommender {
+        @Override
+        public void score(ScoringContext context, double[] scores) {
+            state.score(context.asOf().toEpochMilli(), scores, catalogue.size());
+        }
+    }
+}

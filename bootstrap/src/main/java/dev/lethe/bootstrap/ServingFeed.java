@@ -1,0 +1,107 @@
+package dev.lethe.bootstrap;
+
+import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.application.service.serving.ServingModels;
+import dev.lethe.domain.tenant.Tenant;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread that keeps this server's serving state current: it first builds every tenant's state
+ * (so the first request after a restart finds it ready), then runs {@link ServingModels#catchUp} every
+ * {@link #POLL} and at once when this server stored new behaviours. Behaviours stored by other servers
+ * sharing the database therefore show here within one poll (plus the time the round takes). A failing
+ * round (the database down) is logged and retried on the next poll.
+ */
+final class ServingFeed implements AutoCloseable {
+    /** How often the feed polls the database for behaviours, items and activations from other servers. */
+    static final Duration POLL = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(ServingFeed.class);
+
+    private final ServingModels serving;
+    private final TenantRepository tenants;
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean wake;
+    private volatile boolean stopped;
+
+    private ServingFeed(ServingModels serving, TenantRepository tenants) {
+        this.serving = serving;
+        this.tenants = tenants;
+        this.thread = new Thread(this::run, "lethe-serving-feed");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the feed and attaches it to {@code serving}. */
+    static ServingFeed start(ServingModels serving, TenantRepository tenants) {
+        ServingFeed feed = new ServingFeed(serving, tenants);
+        serving.attachFeed(feed::wake);
+        feed.thread.start();
+        return feed;
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            wake = true;
+            woken.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        try {
+            long started = System.nanoTime();
+            int warmed = 0;
+            for (Tenant tenant : tenants.list()) {
+                serving.forTenant(tenant.id());
+                warmed++;
+            }
+            LOG.info("serving state of {} tenants ready in {} ms", warmed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            LOG.warn("could not build the serving state at start; requests will build it: {}", e.toString());
+        }
+        long failures = 0;
+        while (!stopped) {
+            try {
+                serving.catchUp();
+                if (failures > 0) {
+                    LOG.info("serving feed recovered after {} failed rounds", failures);
+                    failures = 0;
+                }
+            } catch (RuntimeException e) {
+                if (failures++ % 20 == 0) {
+                    LOG.warn("serving feed round failed ({} in a row); retrying every {} ms: {}", failures, POLL.toMillis(), e.toString());
+                }
+            }
+            lock.lock();
+            try {
+                if (!wake && !stopped) {
+                    woken.await(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                wake = false;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
