@@ -269,4 +269,31 @@ abstract class BehaviorRepositoryContract {
         assertThatThrownBy(() -> repository().recentForUser(tenant, new UserId("u1"), -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     }
+
+    @Test
+    void theFeedSeesStoredBehavioursBySequenceNumberAndATenantCatchesUpFromAWatermark() {
+        TenantId other = TestDatabases.freshTenant();
+        long before = repository().latestSequence();
+        repository().append(tenant, views("f", "u1", 3));
+        repository().append(other, views("g", "u2", 2));
+        repository().append(tenant, views("f", "u1", 3));
+        long after = repository().latestSequence();
+
+        List<BehaviorRepository.Stored> tail = repository().storedAfter(before, List.of(), 1_000).stream()
+                .filter(s -> s.tenantId().equals(tenant) || s.tenantId().equals(other)).toList();
+        assertThat(tail).hasSize(5);
+        assertThat(tail).extracting(BehaviorRepository.Stored::sequence).isSorted().allSatisfy(seq -> assertThat(seq).isBetween(before + 1, after));
+        assertThat(tail.stream().filter(s -> s.tenantId().equals(tenant)).count()).isEqualTo(3);
+        long first = tail.get(0).sequence();
+        // A sequence number named as skipped comes back though it is below the cursor.
+        assertThat(repository().storedAfter(after, List.of(first), 10)).extracting(BehaviorRepository.Stored::sequence).containsExactly(first);
+        assertThat(repository().storedAfter(before, List.of(), 2)).hasSize(2);
+
+        List<BehaviorRepository.Stored> mine = new java.util.ArrayList<>();
+        repository().forEachStored(tenant, first, after, mine::add);
+        assertThat(mine).hasSize(2).allSatisfy(s -> assertThat(s.tenantId()).isEqualTo(tenant));
+        List<Behavior> upToFirst = new java.util.ArrayList<>();
+        repository().forEachInTimeOrder(tenant, first, upToFirst::add);
+        assertThat(upToFirst).hasSize(1);
+    }
 }

@@ -105,4 +105,20 @@ abstract class ItemRepositoryContract {
 
         assertThat(streamed).isEmpty();
     }
+
+    @Test
+    void itemsWrittenSinceAMomentAreListedWithTheirTenant() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        repository().upsert(tenant, item("c-1", Set.of("x"), Map.of()));
+        java.util.Map<String, Set<String>> seen = new java.util.HashMap<>();
+        repository().forEachChangedSince(before, (t, item) -> {
+            if (t.equals(tenant)) {
+                seen.put(item.id().value(), item.categories());
+            }
+        });
+        assertThat(seen).containsExactly(Map.entry("c-1", Set.of("x")));
+        java.util.List<Item> later = new java.util.ArrayList<>();
+        repository().forEachChangedSince(java.time.Instant.now().plusSeconds(60), (t, item) -> later.add(item));
+        assertThat(later).isEmpty();
+    }
 }
