@@ -99,4 +99,23 @@ final class ApiClient {
         }
         return reply.json().get("apiKey").asText();
     }
+
+    /** Polls a training job until it succeeded or failed, at most {@code patience}. */
+    JsonNode awaitJob(String key, String id, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = get("/v1/training-jobs/" + id, key).json();
+            String status = job.get("status").asText();
+            if (status.equals("succeeded") || status.equals("failed")) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("job " + id + " did not finish within " + patience);
+    }
 }

@@ -299,20 +299,6 @@ class HttpApiIT {
     }
 
     private JsonNode awaitJob(String key, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = client.get("/v1/training-jobs/" + id, key).json();
-            String status = job.get("status").asText();
-            if (status.equals("succeeded") || status.equals("failed")) {
-                return job;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return client.awaitJob(key, id, Duration.ofSeconds(20));
     }
 }

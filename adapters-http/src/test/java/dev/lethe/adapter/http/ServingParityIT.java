@@ -78,24 +78,6 @@ class ServingParityIT {
         }
     }
 
-    private static JsonNode awaitJob(ApiClient client, String key, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = client.get("/v1/training-jobs/" + id, key).json();
-            String status = job.get("status").asText();
-            if (status.equals("succeeded") || status.equals("failed")) {
-                return job;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("job " + id + " did not finish");
-    }
-
     /** The served top 10 for each user equals the top 10 of {@code expected}, scores included. */
     private static void assertServedEquals(ApiClient client, String key, Map<UserId, List<Behavior>> histories, Function<ItemId, Set<String>> categories,
                                            java.util.function.BiFunction<UserId, Instant, double[]> expected, Catalogue catalogue) {
@@ -132,8 +114,8 @@ class ServingParityIT {
             Instant now = Instant.now();
             List<Behavior> before = randomEvents(random, "b", 1_500, now.minus(Duration.ofDays(90)), Duration.ofDays(89));
             send(client, key, before);
-            JsonNode job = awaitJob(client, key, client.post("/v1/training-jobs", key, "{\"family\":\"profile\",\"activation\":\"always\"}")
-                    .json().get("id").asText());
+            JsonNode job = client.awaitJob(key, client.post("/v1/training-jobs", key, "{\"family\":\"profile\",\"activation\":\"always\"}")
+                    .json().get("id").asText(), Duration.ofSeconds(60));
             assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
 
             Catalogue catalogue = Catalogue.of(before.stream().map(Behavior::itemId).distinct().toList());
