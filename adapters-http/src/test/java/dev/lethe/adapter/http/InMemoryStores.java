@@ -91,17 +91,24 @@ final class InMemoryStores {
         }
 
         @Override
-        public void forEachInTimeOrder(TenantId tenantId, long upToSequence, Consumer<Behavior> sink) {
+        public void forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink) {
             List<Behavior> copy = new ArrayList<>();
             synchronized (this) {
                 for (Behavior b : log.getOrDefault(tenantId, List.of())) {
-                    if (sequenceOf.get(b) <= upToSequence) {
+                    if (sequenceOf.get(b) <= upToSequence && !b.occurredAt().isBefore(since)) {
                         copy.add(b);
                     }
                 }
             }
             copy.sort(Comparator.comparing(Behavior::occurredAt));
             copy.forEach(sink);
+        }
+
+        @Override
+        public synchronized Optional<Instant> momentOfNewest(TenantId tenantId, long n) {
+            List<Behavior> mine = new ArrayList<>(log.getOrDefault(tenantId, List.of()));
+            mine.sort(Comparator.comparing(Behavior::occurredAt).reversed());
+            return n <= mine.size() ? Optional.of(mine.get((int) n - 1).occurredAt()) : Optional.empty();
         }
 
         @Override

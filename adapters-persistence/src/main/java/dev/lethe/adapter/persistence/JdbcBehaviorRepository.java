@@ -63,9 +63,13 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             """;
     private static final String IN_TIME_ORDER = """
             SELECT %s FROM behavior_events
-            WHERE tenant_id = ? AND seq <= ?
+            WHERE tenant_id = ? AND occurred_at >= ? AND seq <= ?
             ORDER BY occurred_at, seq
             """.formatted(COLUMNS);
+    private static final String NTH_NEWEST = """
+            SELECT occurred_at FROM behavior_events WHERE tenant_id = ?
+            ORDER BY occurred_at DESC, seq DESC LIMIT 1 OFFSET ?
+            """;
     private static final String LATEST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM behavior_events";
     private static final String STORED_COLUMNS = "SELECT seq, tenant_id, item_id, occurred_at FROM behavior_events ";
     private static final String STORED_OF_TENANT = STORED_COLUMNS + "WHERE tenant_id = ? AND seq > ? AND seq <= ? ORDER BY seq";
@@ -274,14 +278,15 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
      * should not block for long. An exception thrown by the sink ends the stream and propagates unchanged.
      */
     @Override
-    public void forEachInTimeOrder(TenantId tenantId, long upToSequence, Consumer<Behavior> sink) {
+    public void forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(sink, "sink");
         jdbc.read("stream the behaviours of tenant " + tenantId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(IN_TIME_ORDER, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 select.setFetchSize(jdbc.streamingFetchSize());
                 select.setString(1, tenantId.value());
-                select.setLong(2, upToSequence);
+                Jdbc.setInstant(select, 2, since);
+                select.setLong(3, upToSequence);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         sink.accept(behavior(rows));
@@ -289,6 +294,23 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
                 }
             }
             return null;
+        });
+    }
+
+    @Override
+    public Optional<Instant> momentOfNewest(TenantId tenantId, long n) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be positive, got: " + n);
+        }
+        return jdbc.read("find the " + n + "-th newest behaviour of tenant " + tenantId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(NTH_NEWEST)) {
+                select.setString(1, tenantId.value());
+                select.setLong(2, n - 1);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(Jdbc.getInstant(rows, "occurred_at")) : Optional.<Instant>empty();
+                }
+            }
         });
     }
 

@@ -293,7 +293,19 @@ abstract class BehaviorRepositoryContract {
         repository().forEachStored(tenant, first, after, mine::add);
         assertThat(mine).hasSize(2).allSatisfy(s -> assertThat(s.tenantId()).isEqualTo(tenant));
         List<Behavior> upToFirst = new java.util.ArrayList<>();
-        repository().forEachInTimeOrder(tenant, first, upToFirst::add);
+        repository().forEachInTimeOrder(tenant, BehaviorRepository.BEGINNING, first, upToFirst::add);
         assertThat(upToFirst).hasSize(1);
+    }
+
+    @Test
+    void aTrainingWindowReadsFromAMomentAndTheNthNewestBehaviourBoundsIt() {
+        repository().append(tenant, List.of(view("w1", "u1", "i1", T0), view("w2", "u1", "i2", T0.plusSeconds(60)),
+                view("w3", "u2", "i3", T0.plusSeconds(120))));
+        List<Behavior> window = new java.util.ArrayList<>();
+        repository().forEachInTimeOrder(tenant, T0.plusSeconds(60), Long.MAX_VALUE, window::add);
+        assertThat(window).extracting(b -> b.eventId().value()).containsExactly("w2", "w3");
+        assertThat(repository().momentOfNewest(tenant, 1)).contains(T0.plusSeconds(120));
+        assertThat(repository().momentOfNewest(tenant, 3)).contains(T0);
+        assertThat(repository().momentOfNewest(tenant, 4)).isEmpty();
     }
 }

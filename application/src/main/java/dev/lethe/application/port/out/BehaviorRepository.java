@@ -7,6 +7,7 @@ import dev.lethe.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -32,17 +33,23 @@ public interface BehaviorRepository {
     /** Every item the user ever had a behaviour with. */
     Set<ItemId> consumedItems(TenantId tenantId, UserId userId);
 
+    /** The earliest moment a stored behaviour may have (the start of MySQL's DATETIME range). */
+    Instant BEGINNING = Instant.parse("1000-01-01T00:00:00Z");
+
     /** Streams the tenant's whole log in time order without holding it in memory. */
     default void forEachInTimeOrder(TenantId tenantId, Consumer<Behavior> sink) {
-        forEachInTimeOrder(tenantId, Long.MAX_VALUE, sink);
+        forEachInTimeOrder(tenantId, BEGINNING, Long.MAX_VALUE, sink);
     }
 
     /**
-     * Streams, in time order, the tenant's behaviours stored with a sequence number of at most
-     * {@code upToSequence} (see {@link #latestSequence}): what a training job reads, so that the serving
-     * feed can take over exactly after it.
+     * Streams, in time order, the tenant's behaviours at or after {@code since} stored with a sequence
+     * number of at most {@code upToSequence} (see {@link #latestSequence}): what a training job reads, a
+     * window of the log, so that the serving feed can take over exactly after it.
      */
-    void forEachInTimeOrder(TenantId tenantId, long upToSequence, Consumer<Behavior> sink);
+    void forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink);
+
+    /** The moment of the tenant's {@code n}-th newest behaviour (1 = the newest); empty when it has fewer. */
+    Optional<Instant> momentOfNewest(TenantId tenantId, long n);
 
     /**
      * One stored behaviour as the serving feed sees it: its store-wide sequence number (ascending in

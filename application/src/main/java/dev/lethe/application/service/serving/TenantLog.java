@@ -6,6 +6,7 @@ import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.tenant.TenantId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,14 +26,14 @@ public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, 
 
     /** Streams the log and the item store of {@code tenantId}; blocks on both. */
     public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId) {
-        return read(behaviors, items, tenantId, Long.MAX_VALUE);
+        return read(behaviors, items, tenantId, BehaviorRepository.BEGINNING, Long.MAX_VALUE);
     }
 
-    /** As above, the behaviours stored with a sequence number up to {@code upToSequence} only. */
-    public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId, long upToSequence) {
+    /** As above, the behaviours at or after {@code since} stored with a sequence number up to {@code upToSequence} only. */
+    public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId, Instant since, long upToSequence) {
         List<Behavior> log = new ArrayList<>();
         Set<ItemId> ids = new HashSet<>();
-        behaviors.forEachInTimeOrder(tenantId, upToSequence, b -> {
+        behaviors.forEachInTimeOrder(tenantId, since, upToSequence, b -> {
             log.add(b);
             ids.add(b.itemId());
         });

@@ -133,11 +133,13 @@ public final class TrainModelService implements TrainModelUseCase {
     private void run(TrainingJob queued, Activation activation) {
         Progress progress = new Progress(queued);
         try {
-            progress.report(0, "reading events", true);
             TenantId tenant = queued.tenantId();
             // Serving takes over from this sequence number: the artifact counts exactly the behaviours up to it.
             long watermark = behaviors.latestSequence();
-            TenantLog log = TenantLog.read(behaviors, items, tenant, watermark);
+            TrainingWindow window = TrainingWindow.of(serving.curveFor(tenant), clock.instant(),
+                    behaviors.momentOfNewest(tenant, TrainingWindow.MAX_EVENTS));
+            progress.report(0.01, "reading events " + window, true);
+            TenantLog log = TenantLog.read(behaviors, items, tenant, window.since(), watermark);
             if (log.events().isEmpty()) {
                 throw new IllegalStateException("the tenant has no events to train on");
             }
@@ -154,6 +156,7 @@ public final class TrainModelService implements TrainModelUseCase {
             Map<String, Double> metrics = new HashMap<>(ValidationMetrics.evaluate(model, data.validation(),
                     done -> progress.report(0.8 + 0.15 * done / Math.max(1, data.validation().size()), "validating", false)));
             metrics.put("training_events", (double) data.events().size());
+            metrics.put("window_days", (double) java.time.Duration.between(window.since(), clock.instant()).toDays());
 
             int version = registry.nextVersion(tenant);
             Path directory = artifactDirectory.resolve(tenant.value()).resolve("v" + version);

@@ -127,7 +127,7 @@ class ServingModelsTest {
         served.model().score(new ScoringContext(new UserId("u"), List.of(), Instant.ofEpochMilli(3_000)), scores);
         assertThat(scores).containsExactly(0.0, 1.0);
         verify(behaviors).forEachStored(eq(TENANT), eq(7L), anyLong(), any());
-        verify(behaviors, never()).forEachInTimeOrder(any(), anyLong(), any());
+        verify(behaviors, never()).forEachInTimeOrder(any(), any(), anyLong(), any());
     }
 
     @Test
@@ -155,7 +155,7 @@ class ServingModelsTest {
         assertThat(scores[0]).isGreaterThan(1.99).isLessThanOrEqualTo(2.0);
         assertThat(models.feedStatus().gaps()).isZero();
         assertThat(models.feedStatus().appliedSinceBuilt()).containsEntry(TENANT, 2L);
-        verify(behaviors, never()).forEachInTimeOrder(any(), anyLong(), any());
+        verify(behaviors, never()).forEachInTimeOrder(any(), any(), anyLong(), any());
         verify(behaviors, times(1)).forEachStored(eq(TENANT), eq(0L), eq(10L), any());
     }
 

@@ -89,10 +89,11 @@ class TrainModelServiceTest {
         }
         log.sort(java.util.Comparator.comparing(Behavior::occurredAt));
         lenient().doAnswer(inv -> {
-            Consumer<Behavior> sink = inv.getArgument(2);
+            Consumer<Behavior> sink = inv.getArgument(3);
             log.forEach(sink);
             return null;
-        }).when(behaviors).forEachInTimeOrder(eq(TENANT), anyLong(), any());
+        }).when(behaviors).forEachInTimeOrder(eq(TENANT), any(), anyLong(), any());
+        lenient().when(serving.curveFor(TENANT)).thenReturn(ExponentialCurve.ofDays(14));
         lenient().when(serving.tenantCurve(TENANT)).thenReturn(new ServingModels.CurveInForce(ExponentialCurve.ofDays(14), "default"));
         lenient().when(serving.weightsFor(TENANT)).thenReturn(BehaviorWeights.defaults(TenantKind.ECOMMERCE));
         lenient().when(registry.nextVersion(TENANT)).thenReturn(3);
