@@ -28,6 +28,9 @@ final class DjlModelEngine implements ModelEnginePort {
     private static final Logger LOG = LoggerFactory.getLogger(DjlModelEngine.class);
     private static final Map<String, String> DJL_NAMES = Map.of("mxnet", "MXNet", "pytorch", "PyTorch");
 
+    /** The behaviour weights of the blend's interest profile. */
+    static final BehaviorWeights PROFILE_WEIGHTS = BehaviorWeights.defaults(TenantKind.VIDEO);
+
     private final String engineName;
     private final LstmHyperParameters hyperParameters;
     private final int poolSize;
@@ -43,7 +46,7 @@ final class DjlModelEngine implements ModelEnginePort {
 
             @Override
             public Recommender train(TrainingData data, TrainingListener listener) {
-                return ProfileRecommender.trainer(data::categoriesOf, ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO)))
+                return ProfileRecommender.trainer(data::categoriesOf, ProfileRecommender.Settings.defaults(PROFILE_WEIGHTS))
                         .train(data, listener);
             }
         });
@@ -53,8 +56,8 @@ final class DjlModelEngine implements ModelEnginePort {
      * @param engineName {@code mxnet} or {@code pytorch}
      * @param hyperParameters the network and training settings ({@code timeFeatures} is set per family)
      * @param poolSize predictors per loaded model, i.e. concurrent inferences
-     * @param profileTrainer builds the long-term interest profile of the {@code lethe} blend; must be
-     *     deterministic, as a loaded blend refits it from the saved behaviours
+     * @param profileTrainer builds the long-term interest profile of the {@code lethe} blend (a
+     *     {@link ProfileRecommender} with {@link #PROFILE_WEIGHTS}, whose co-occurrences the artifact keeps)
      */
     DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize, ModelTrainer profileTrainer) {
         String key = engineName == null ? "" : engineName.trim().toLowerCase(Locale.ROOT);
@@ -110,7 +113,7 @@ final class DjlModelEngine implements ModelEnginePort {
     public Recommender load(String family, Path directory) {
         String f = checkFamily(family);
         return LETHE.equals(f)
-                ? LetheBlend.load(djlEngine(), directory, servingPoolSize(), profileTrainer)
+                ? LetheBlend.load(djlEngine(), directory, servingPoolSize(), PROFILE_WEIGHTS)
                 : LstmArtifacts.load(djlEngine(), f, directory, servingPoolSize());
     }
 

@@ -2,37 +2,46 @@ package dev.lethe.adapter.ml;
 
 import ai.djl.engine.Engine;
 import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
+import dev.lethe.application.service.serving.JavaFamilies;
+import dev.lethe.application.service.serving.ServingArtifact;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.BehaviorType;
 import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.ItemId;
-import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
+import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.interest.CompactNeighbours;
+import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.ModelTrainer;
+import dev.lethe.domain.model.OnlinePopularity;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.sequence.BlendedRecommender;
 import dev.lethe.domain.sequence.ValidationRanking;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +50,12 @@ import org.slf4j.LoggerFactory;
  * The {@code lethe} model: the time-aware LSTM's short-term intent, the user's long-term decayed
  * interest profile ({@code ProfileRecommender}) and a time-decayed popularity prior whose half-life is
  * fitted on the validation split, blended with weights fitted there too. Saved as {@code lstm/} (the
- * LSTM artifact), {@code lethe.properties} (half-life, weights) and {@code events.csv} (the training
- * behaviours and validation targets; the profile and the prior are refitted from them on load, which
- * is deterministic).
+ * LSTM artifact), {@code lethe.properties} (half-life, weights), {@code categories.csv} and {@code blend/}:
+ * the profile's settings, its co-occurrences ({@link CompactNeighbours}, at most
+ * {@value JavaFamilies#SERVING_NEIGHBOURS} per item) and the decayed-popularity states of the profile and
+ * the prior as of training ({@link ServingArtifact}). Loading reads those, bounded by the catalogue; no
+ * behaviour is replayed. A loaded blend answers as of moments after its training data (serving); the
+ * trained one answers as of any moment (evaluation).
  */
 final class LetheBlend implements Recommender, AutoCloseable {
     static final double[] HALF_LIVES_DAYS = {1, 3, 7, 14, 30, 60, 120, 180, 365};
@@ -53,24 +65,26 @@ final class LetheBlend implements Recommender, AutoCloseable {
             BlendedRecommender.Normalisation.Z_SCORE, BlendedRecommender.Normalisation.LOG_SHARE);
     private static final Logger LOG = LoggerFactory.getLogger(LetheBlend.class);
     private static final String METADATA = "lethe.properties";
-    private static final String EVENTS = "events.csv";
     private static final String CATEGORIES = "categories.csv";
     private static final String LSTM_DIR = "lstm";
 
+    private static final String BLEND_DIR = "blend";
+    private static final String PRIOR_STATE = "prior.bin";
+
     private final LstmRecommender lstm;
     private final double halfLifeDays;
-    private final List<Behavior> trainingEvents;
-    private final List<Behavior> validationEvents;
+    private final ServingArtifact parts;
+    private final OnlinePopularity priorState;
     private final Map<ItemId, Set<String>> categories;
     private final BlendedRecommender blend;
 
-    private LetheBlend(LstmRecommender lstm, double halfLifeDays, List<Behavior> trainingEvents, List<Behavior> validationEvents,
+    private LetheBlend(LstmRecommender lstm, double halfLifeDays, ServingArtifact parts, OnlinePopularity priorState,
             Map<ItemId, Set<String>> categories, BlendedRecommender blend) {
         this.categories = categories;
         this.lstm = lstm;
         this.halfLifeDays = halfLifeDays;
-        this.trainingEvents = trainingEvents;
-        this.validationEvents = validationEvents;
+        this.parts = parts;
+        this.priorState = priorState;
         this.blend = blend;
     }
 
@@ -93,7 +107,8 @@ final class LetheBlend implements Recommender, AutoCloseable {
             }
             DecayedPopularity prior = prior(data.catalogue(), bestDays, known);
             BlendedRecommender blend = BlendedRecommender.fit("lethe", List.of(lstm, profile, prior), NORMALISATIONS, data.validation());
-            LetheBlend result = new LetheBlend(lstm, bestDays, data.events(), validationEvents(data), data.categories(), blend);
+            LetheBlend result = new LetheBlend(lstm, bestDays, parts(data.catalogue(), (ProfileRecommender) profile, data.events()),
+                    popularity(Optional.of(ExponentialCurve.ofDays(bestDays)), data.catalogue(), known), data.categories(), blend);
             double ndcg = ValidationRanking.meanNdcg(result, data.validation(), 10);
             listener.metric("lethe-" + LstmTraining.VALIDATION_NDCG, lstm.summary().bestEpoch(), ndcg);
             LOG.info("lethe blend: prior half-life {} d (validation NDCG@10 {}), weights {}, blend validation NDCG@10 {}",
@@ -103,6 +118,28 @@ final class LetheBlend implements Recommender, AutoCloseable {
             lstm.close();
             throw e;
         }
+    }
+
+    /**
+     * What serving needs of the profile as of the end of training: its co-occurrences, settings and
+     * popularity (of the training behaviours).
+     */
+    private static ServingArtifact parts(Catalogue catalogue, ProfileRecommender profile, List<Behavior> training) {
+        Optional<ForgettingCurve> profileCurve = Optional.of(profile.settings().popularityCurve());
+        return new ServingArtifact(catalogue, 0, profileCurve, Map.of(profileCurve, popularity(profileCurve, catalogue, training)),
+                Optional.of(profile.settings()), Optional.of(profile.compactNeighbours(JavaFamilies.SERVING_NEIGHBOURS)));
+    }
+
+    private static OnlinePopularity popularity(Optional<ForgettingCurve> curve, Catalogue catalogue, List<Behavior> events) {
+        OnlinePopularity state = new OnlinePopularity(curve, catalogue.size());
+        for (Behavior b : events) {
+            OptionalInt index = catalogue.indexOf(b.itemId());
+            if (index.isPresent()) {
+                // Every training behaviour is in the past of any moment a loaded blend serves.
+                state.record(index.getAsInt(), b.occurredAt().toEpochMilli(), Long.MAX_VALUE);
+            }
+        }
+        return state;
     }
 
     /**
@@ -179,11 +216,11 @@ final class LetheBlend implements Recommender, AutoCloseable {
             try (Writer out = Files.newBufferedWriter(directory.resolve(METADATA), StandardCharsets.UTF_8)) {
                 p.store(out, "Lethe blend");
             }
-            try (BufferedWriter out = Files.newBufferedWriter(directory.resolve(EVENTS), StandardCharsets.UTF_8)) {
-                writeEvents(out, "t", trainingEvents);
-                writeEvents(out, "v", validationEvents);
+            parts.writeTo(directory.resolve(BLEND_DIR));
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(directory.resolve(BLEND_DIR).resolve(PRIOR_STATE))))) {
+                priorState.write(out);
             }
-            // The profile part is refitted on load from the saved behaviours: it needs the items' categories too.
+            // The served profile reads the items' categories.
             try (BufferedWriter out = Files.newBufferedWriter(directory.resolve(CATEGORIES), StandardCharsets.UTF_8)) {
                 for (Map.Entry<ItemId, Set<String>> e : categories.entrySet()) {
                     if (!e.getValue().isEmpty()) {
@@ -197,36 +234,12 @@ final class LetheBlend implements Recommender, AutoCloseable {
         }
     }
 
-    /** One behaviour a line: split (t = training, v = validation target), user, item, type, epoch millis, value or empty. */
-    private static void writeEvents(BufferedWriter out, String split, List<Behavior> events) throws IOException {
-        for (Behavior b : events) {
-            out.write(split + ',' + b.userId().value() + ',' + b.itemId().value() + ',' + b.type().wireName() + ','
-                    + b.occurredAt().toEpochMilli() + ',' + (b.value().isPresent() ? Double.toString(b.value().getAsDouble()) : ""));
-            out.newLine();
-        }
-    }
-
-    static LetheBlend load(Engine engine, Path directory, int poolSize, ModelTrainer profileTrainer) {
+    static LetheBlend load(Engine engine, Path directory, int poolSize, BehaviorWeights profileWeights) {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(directory.resolve(METADATA), StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException e) {
             throw new ModelEngineException("no readable " + METADATA + " in " + directory, e);
-        }
-        List<Behavior> training = new ArrayList<>();
-        List<Behavior> validation = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(directory.resolve(EVENTS), StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                String[] f = line.split(",", -1);
-                Behavior b = new Behavior(new EventId("e" + n++), new UserId(f[1]), new ItemId(f[2]), BehaviorType.parse(f[3]),
-                        Instant.ofEpochMilli(Long.parseLong(f[4])),
-                        f[5].isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(f[5])), Optional.empty());
-                ("v".equals(f[0]) ? validation : training).add(b);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new ModelEngineException("could not read " + EVENTS + " in " + directory, e);
         }
         Map<ItemId, Set<String>> categories = new HashMap<>();
         Path categoriesFile = directory.resolve(CATEGORIES);
@@ -243,15 +256,29 @@ final class LetheBlend implements Recommender, AutoCloseable {
         }
         LstmRecommender lstm = LstmArtifacts.load(engine, DjlModelEngine.LSTM, directory.resolve(LSTM_DIR), poolSize);
         try {
-            Recommender profile = profileTrainer.train(new TrainingData(lstm.catalogue(), training, List.of(), categories), TrainingListener.SILENT);
             double days = Double.parseDouble(p.getProperty("priorHalfLifeDays"));
-            DecayedPopularity prior = prior(lstm.catalogue(), days, knownEvents(training, validation));
+            ServingArtifact parts = ServingArtifact.readFrom(directory.resolve(BLEND_DIR), profileWeights);
+            Catalogue catalogue = lstm.catalogue();
+            if (!parts.catalogue().items().equals(catalogue.items())) {
+                throw new IllegalStateException("the blend's parts and its LSTM have different catalogues");
+            }
+            ProfileRecommender.Settings settings = parts.profileSettings().orElseThrow();
+            Map<ItemId, Set<String>> known = Map.copyOf(categories);
+            Recommender profile = ProfileRecommender.serving("profile", catalogue, settings, parts.neighbours().orElseThrow(),
+                    parts.popularity().get(Optional.of(settings.popularityCurve())).over(PRIOR + "-profile", catalogue),
+                    ProfileRecommender.CategoryIndex.of(catalogue, item -> known.getOrDefault(item, Set.of())));
+            OnlinePopularity priorState;
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(directory.resolve(BLEND_DIR).resolve(PRIOR_STATE))))) {
+                priorState = OnlinePopularity.read(Optional.of(ExponentialCurve.ofDays(days)), in);
+            }
+            // Popularity as of training, decaying as time passes.
+            Recommender prior = priorState.over(PRIOR, catalogue);
             BlendedRecommender blend = new BlendedRecommender(DjlModelEngine.LETHE, List.of(
                     new BlendedRecommender.Component(lstm, NORMALISATIONS.get(0), Double.parseDouble(p.getProperty("weight.lstm"))),
                     new BlendedRecommender.Component(profile, NORMALISATIONS.get(1), Double.parseDouble(p.getProperty("weight.profile"))),
                     new BlendedRecommender.Component(prior, NORMALISATIONS.get(2), Double.parseDouble(p.getProperty("weight.prior")))));
-            return new LetheBlend(lstm, days, List.copyOf(training), List.copyOf(validation), Map.copyOf(categories), blend);
-        } catch (RuntimeException e) {
+            return new LetheBlend(lstm, days, parts, priorState, known, blend);
+        } catch (IOException | RuntimeException e) {
             lstm.close();
             throw new ModelEngineException("could not rebuild the lethe blend from " + directory, e);
         }

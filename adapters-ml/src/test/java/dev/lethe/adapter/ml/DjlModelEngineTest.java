@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TopK;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingData.ValidationCase;
@@ -152,9 +153,13 @@ class DjlModelEngineTest {
             double[] before = new double[TinySequences.ITEMS];
             double[] after = new double[TinySequences.ITEMS];
             ValidationCase c = DATA.validation().get(0);
-            lethe.score(c.context(), before);
-            loaded.score(c.context(), after);
-            assertThat(after).containsExactly(before);
+            // A loaded blend serves: it answers as of moments after its training data, here a day after the last behaviour.
+            java.time.Instant later = DATA.events().stream().map(b -> b.occurredAt()).max(java.util.Comparator.naturalOrder()).orElseThrow()
+                    .plus(java.time.Duration.ofDays(1));
+            ScoringContext serving = new ScoringContext(c.context().userId(), c.context().history(), later);
+            lethe.score(serving, before);
+            loaded.score(serving, after);
+            assertThat(after).containsExactly(before, within(1e-9));
             assertThat(loaded.weights()).isEqualTo(lethe.weights());
         } finally {
             loaded.close();

@@ -243,6 +243,21 @@ public final class OnlinePopularity {
         return p;
     }
 
+    /**
+     * A live view of this state as a recommender named {@code name} over {@code catalogue} (whose
+     * indices are this state's): it scores the items as of each context's moment.
+     */
+    public Recommender over(String name, Catalogue catalogue) {
+        return new View(name, catalogue, this);
+    }
+
+    private record View(String name, Catalogue catalogue, OnlinePopularity state) implements Recommender {
+        @Override
+        public void score(ScoringContext context, double[] scores) {
+            state.score(context.asOf().toEpochMilli(), scores, catalogue.size());
+        }
+    }
+
     /** Bytes this state holds on the heap, roughly: what the memory model in docs/scaling.md counts. */
     public long heapBytes() {
         lock.readLock().lock();

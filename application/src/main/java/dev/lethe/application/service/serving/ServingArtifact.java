@@ -74,7 +74,11 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
 
     /** Writes this artifact under {@code versionDirectory}/{@value #DIRECTORY}. */
     public void write(Path versionDirectory) {
-        Path dir = versionDirectory.resolve(DIRECTORY);
+        writeTo(versionDirectory.resolve(DIRECTORY));
+    }
+
+    /** Writes this artifact into {@code dir} itself (for models that keep such state as a part of theirs). */
+    public void writeTo(Path dir) {
         try {
             Files.createDirectories(dir);
             Properties p = new Properties();
@@ -123,7 +127,11 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
      * {@code weights} (the tenant kind's, as at training).
      */
     public static ServingArtifact read(Path versionDirectory, BehaviorWeights weights) {
-        Path dir = versionDirectory.resolve(DIRECTORY);
+        return readFrom(versionDirectory.resolve(DIRECTORY), weights);
+    }
+
+    /** Reads what {@link #writeTo} wrote into {@code dir}. */
+    public static ServingArtifact readFrom(Path dir, BehaviorWeights weights) {
         try {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {

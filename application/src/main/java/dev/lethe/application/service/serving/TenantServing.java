@@ -8,7 +8,6 @@ import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.OnlinePopularity;
 import dev.lethe.domain.model.Recommender;
-import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.TenantId;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ final class TenantServing {
         if (state == null) {
             throw new IllegalStateException("no popularity state of curve " + curve + " for tenant " + tenantId);
         }
-        return new PopularityView(name, over, state);
+        return state.over(name, over);
     }
 
     /** The categories of {@code item} as the feed last saw them. */
@@ -183,13 +182,5 @@ final class TenantServing {
         return ProfileRecommender.serving(JavaFamilies.PROFILE, over, settings, served.neighbours().orElseThrow(),
                 popularity("profile-popularity", Optional.of(settings.popularityCurve()), over),
                 ProfileRecommender.CategoryIndex.of(over, this::categoriesOf));
-    }
-
-    /** A live view of one popularity state over a published catalogue. */
-    private record PopularityView(String name, Catalogue catalogue, OnlinePopularity state) implements Recommender {
-        @Override
-        public void score(ScoringContext context, double[] scores) {
-            state.score(context.asOf().toEpochMilli(), scores, catalogue.size());
-        }
     }
 }
