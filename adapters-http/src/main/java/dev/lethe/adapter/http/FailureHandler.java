@@ -1,5 +1,6 @@
 package dev.lethe.adapter.http;
 
+import dev.lethe.application.port.out.ConstraintViolationException;
 import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
 import dev.lethe.application.port.out.PersistenceException;
 import io.vertx.core.Handler;
@@ -78,6 +79,11 @@ final class FailureHandler implements Handler<RoutingContext> {
             String message = String.valueOf(e.getMessage());
             Matcher m = LEADING_FIELD.matcher(message);
             return new Problem(400, "invalid_argument", m.find() ? Optional.of(m.group(1)) : Optional.empty(), message);
+        }
+        if (failure instanceof ConstraintViolationException) {
+            // The values are at fault (a duplicate, a value that does not fit): retrying cannot help, so never 503.
+            return new Problem(422, "constraint_violation", Optional.empty(),
+                    "the data store refused the values (a duplicate or a value that does not fit); change the request");
         }
         if (failure instanceof PersistenceException) {
             return new Problem(503, "store_unavailable", Optional.empty(), "the data store is unavailable; retry later");

@@ -1,5 +1,6 @@
 package dev.lethe.adapter.persistence;
 
+import dev.lethe.application.port.out.ConstraintViolationException;
 import dev.lethe.application.port.out.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 
@@ -25,7 +28,11 @@ import javax.sql.DataSource;
 final class Jdbc {
     /** The most rows one statement carries: IN lists and executeBatch chunks. */
     static final int CHUNK = 1000;
-    private static final int ATTEMPTS = 3;
+    /** Tries of a transaction the database rolled back (deadlock), the first included. */
+    static final int ATTEMPTS = 6;
+    /** The first retry waits up to this long; each later one up to twice as long as the one before, capped. */
+    private static final long BACKOFF_BASE_MILLIS = 5;
+    private static final long BACKOFF_CAP_MILLIS = 200;
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
     private static final int MYSQL_DUPLICATE_ENTRY = 1062;
     private static final int MYSQL_DUPLICATE_ENTRY_WITH_KEY = 1586;
@@ -49,7 +56,7 @@ final class Jdbc {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new PersistenceException("could not " + what, e);
+            throw failure(what, e);
         }
     }
 
@@ -60,8 +67,25 @@ final class Jdbc {
 
     /** Runs work in one transaction, retrying (from scratch, in a new transaction) the failures {@code retryable} accepts. */
     <T> T transaction(String what, Predicate<SQLException> retryable, Work<T> work) {
+        return transaction(what, retryable, Optional.empty(), work);
+    }
+
+    /**
+     * Runs work in one READ COMMITTED transaction, retrying deadlocks: InnoDB then locks the index records
+     * a statement touches and not the gaps between them, so writers of different rows do not block each
+     * other. For work whose reads need no repeatable snapshot (it holds the rows it depends on locked).
+     */
+    <T> T readCommittedTransaction(String what, Work<T> work) {
+        return transaction(what, Jdbc::isTransient, Optional.of(Connection.TRANSACTION_READ_COMMITTED), work);
+    }
+
+    private <T> T transaction(String what, Predicate<SQLException> retryable, Optional<Integer> isolation, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
+                if (isolation.isPresent()) {
+                    // The pool restores the default isolation when the connection comes back.
+                    connection.setTransactionIsolation(isolation.get());
+                }
                 connection.setAutoCommit(false);
                 try {
                     T result = work.run(connection);
@@ -75,9 +99,33 @@ final class Jdbc {
                 }
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS || !retryable.test(e)) {
-                    throw new PersistenceException("could not " + what, e);
+                    throw failure(what, e);
                 }
+                backOff(what, attempt, e);
             }
+        }
+    }
+
+    /** The port-level exception for a failed call: the input's fault when it broke a constraint, else the store's. */
+    static PersistenceException failure(String what, SQLException e) {
+        return isConstraintViolation(e)
+                ? new ConstraintViolationException("could not " + what + ": the store refused the values", e)
+                : new PersistenceException("could not " + what, e);
+    }
+
+    /**
+     * Waits before retry {@code attempt}: a random time up to an exponentially growing bound ("full
+     * jitter"), so that transactions that just deadlocked do not run into each other again in lockstep.
+     */
+    private static void backOff(String what, int attempt, SQLException cause) {
+        long bound = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << (attempt - 1));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            PersistenceException interrupted = new PersistenceException("interrupted while retrying to " + what, cause);
+            interrupted.addSuppressed(e);
+            throw interrupted;
         }
     }
 
@@ -112,6 +160,24 @@ final class Jdbc {
                 if (integrity && (sql.getErrorCode() == MYSQL_DUPLICATE_ENTRY || sql.getErrorCode() == MYSQL_DUPLICATE_ENTRY_WITH_KEY)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A constraint of the store was broken (SQLState class 23: duplicate key, foreign key, check, not
+     * null) or a value does not fit its column (class 22: too long, out of range, an invalid character
+     * string): the values are at fault, not the store.
+     */
+    static boolean isConstraintViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("22"))) {
+                return true;
             }
         }
         return false;
