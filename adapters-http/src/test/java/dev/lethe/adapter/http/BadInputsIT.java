@@ -75,6 +75,18 @@ class BadInputsIT {
                 row("item categories not a list", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "{\"categories\":\"shoes\"}", 400, "invalid_type", "categories"),
                 row("item attribute not a string", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "{\"attributes\":{\"size\":42}}", 400, "invalid_type", "attributes.size"),
                 row("item bad id", Auth.TENANT, "PUT", "/v1/items/bad%20id", JSON, "{}", 400, "invalid_id", "itemId"),
+                row("item categories that differ by a trailing space", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"categories\":[\"pad\",\"pad \"]}", 400, "invalid_value", "categories[1]"),
+                row("item attribute name with a trailing space", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"attributes\":{\"pad\":\"a\",\"pad \":\"b\"}}", 400, "invalid_value", "attributes"),
+                row("item category of 101 characters", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"categories\":[\"" + "\uD83D\uDE80".repeat(101) + "\"]}", 400, "invalid_value", "categories[0]"),
+                row("item attribute value with a lone surrogate", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"attributes\":{\"title\":\"a\\ud800b\"}}", 400, "invalid_unicode", "attributes.title"),
+                row("item category with a lone surrogate", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"categories\":[\"ok\",\"\\udc00\"]}", 400, "invalid_unicode", "categories[1]"),
+                row("tenant name with a lone surrogate", Auth.ADMIN, "POST", "/v1/tenants", JSON,
+                        "{\"id\":\"t1\",\"name\":\"\\ud83d\",\"kind\":\"video\"}", 400, "invalid_unicode", "name"),
                 row("item body not an object", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "[1]", 400, "invalid_type", "body"),
                 row("k not a number", Auth.TENANT, "GET", "/v1/users/u1/recommendations?k=ten", null, null, 400, "invalid_type", "k"),
                 row("k zero", Auth.TENANT, "GET", "/v1/users/u1/recommendations?k=0", null, null, 400, "out_of_range", "k"),
@@ -134,6 +146,15 @@ class BadInputsIT {
         ApiClient.Reply reply = client.raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + tenantKey
                 + "\r\n" + extraHeaders + "Connection: close\r\n\r\n");
         assertProblem(reply, status, code, null);
+    }
+
+    @Test
+    void aCategoryOfOneHundredEmojiFitsBecauseLengthsCountCodePoints() {
+        String category = "\uD83D\uDE80".repeat(100);
+        ApiClient.Reply reply = client.put("/v1/items/i-emoji", tenantKey, "{\"categories\":[\"" + category + "\"]}");
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().get("categories").get(0).asText()).isEqualTo(category);
     }
 
     @Test
