@@ -6,7 +6,9 @@ import dev.lethe.application.port.out.PersistenceException;
 import io.vertx.core.Handler;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -41,10 +43,29 @@ final class FailureHandler implements Handler<RoutingContext> {
     static void invalidRequest(HttpServerRequest request) {
         Throwable cause = request.decoderResult().cause();
         int status = cause instanceof TooLongHttpHeaderException ? 431 : cause instanceof TooLongHttpLineException ? 414 : 400;
-        Problem problem = fromStatus(status);
-        ProblemBody body = new ProblemBody(ProblemBody.TYPE_BASE + problem.code().replace('_', '-'), title(status), status,
+        answerAndClose(request, fromStatus(status));
+    }
+
+    /**
+     * Routes {@code request} unless it is an HTTP/1.x request without a Host header, which HTTP/1.1
+     * requires (RFC 9112, section 3.2) and without which Vert.x cannot build the request's URI: that is
+     * answered 400 here, before any route could fail on it with a 500.
+     */
+    static Handler<HttpServerRequest> requiringHost(Handler<HttpServerRequest> router) {
+        return request -> {
+            if (request.version() != HttpVersion.HTTP_2 && request.headers().get(HttpHeaders.HOST) == null) {
+                answerAndClose(request, Problem.badRequest("Host", "missing_host", "an HTTP/1.x request needs a Host header"));
+            } else {
+                router.handle(request);
+            }
+        };
+    }
+
+    /** Answers a request that was never routed and closes its connection, whose framing cannot be trusted. */
+    private static void answerAndClose(HttpServerRequest request, Problem problem) {
+        ProblemBody body = new ProblemBody(ProblemBody.TYPE_BASE + problem.code().replace('_', '-'), title(problem.status()), problem.status(),
                 problem.getMessage(), problem.code(), problem.field().orElse(null), null);
-        request.response().setStatusCode(status).putHeader("Content-Type", PROBLEM_JSON).putHeader("Connection", "close")
+        request.response().setStatusCode(problem.status()).putHeader("Content-Type", PROBLEM_JSON).putHeader("Connection", "close")
                 .end(Json.write(body)).onComplete(done -> request.connection().close());
     }
 

@@ -55,7 +55,7 @@ public final class LetheHttpServer implements AutoCloseable {
         worker = vertx.createSharedWorkerExecutor(WORKER_POOL, config.workerPoolSize());
         try {
             server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()).setIdleTimeout(120))
-                    .requestHandler(router(new Blocking(worker)))
+                    .requestHandler(FailureHandler.requiringHost(router(new Blocking(worker))))
                     .invalidRequestHandler(FailureHandler::invalidRequest)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);

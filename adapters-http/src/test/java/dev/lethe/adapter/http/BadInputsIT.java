@@ -148,6 +148,27 @@ class BadInputsIT {
         assertProblem(reply, status, code, null);
     }
 
+    static Stream<Arguments> everyRoute() {
+        return Stream.of(
+                Arguments.of("GET", "/health/live"), Arguments.of("GET", "/health/ready"), Arguments.of("GET", "/metrics"),
+                Arguments.of("GET", "/openapi.yaml"), Arguments.of("POST", "/v1/tenants"), Arguments.of("POST", "/v1/events"),
+                Arguments.of("PUT", "/v1/items/i1"), Arguments.of("GET", "/v1/users/u1/recommendations"),
+                Arguments.of("GET", "/v1/users/u1/interests"), Arguments.of("DELETE", "/v1/users/u1"),
+                Arguments.of("POST", "/v1/training-jobs"), Arguments.of("GET", "/v1/training-jobs"),
+                Arguments.of("GET", "/v1/training-jobs/j1"), Arguments.of("GET", "/v1/models"),
+                Arguments.of("POST", "/v1/models/1/activate"), Arguments.of("GET", "/v1/forgetting-curve"),
+                Arguments.of("GET", "/no-such-route"));
+    }
+
+    /** HTTP/1.1 requires Host (RFC 9112 section 3.2); its absence is the client's error on every route. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyRoute")
+    void aRequestWithoutAHostHeaderIsABadRequest(String method, String path) {
+        ApiClient.Reply reply = client.raw(method + " " + path + " HTTP/1.1\r\nAuthorization: Bearer " + tenantKey
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertProblem(reply, 400, "missing_host", "Host");
+    }
+
     @Test
     void aCategoryOfOneHundredEmojiFitsBecauseLengthsCountCodePoints() {
         String category = "\uD83D\uDE80".repeat(100);
