@@ -42,8 +42,8 @@ public final class LetheRuntime implements AutoCloseable {
     /** The modules for {@code config}: the engine module is chosen by the caller. */
     static List<Module> modules(LetheConfig config, Clock clock, Module engineModule) {
         DatabaseConfig database = config.jdbcUrl()
-                .map(url -> new DatabaseConfig(url, config.dbUser(), config.dbPassword(), config.dbPoolSize()))
-                .orElseGet(() -> DatabaseConfig.embedded(config.dataDir()));
+                .map(url -> new DatabaseConfig(url, config.dbUser(), config.dbPassword(), config.dbPoolSize(), config.dbTimeouts()))
+                .orElseGet(() -> DatabaseConfig.embedded(config.dataDir()).withTimeouts(config.dbTimeouts()));
         return List.of(
                 new ApplicationModule(config, clock),
                 new PersistenceModule(database),

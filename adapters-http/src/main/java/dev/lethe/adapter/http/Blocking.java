@@ -1,5 +1,6 @@
 package dev.lethe.adapter.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -18,6 +19,11 @@ final class Blocking {
 
     Blocking(WorkerExecutor worker) {
         this.worker = worker;
+    }
+
+    /** Starts {@code work} on the worker pool; the future completes on the caller's context. */
+    <T> Future<T> submit(Callable<T> work) {
+        return worker.executeBlocking(work, false);
     }
 
     <T> void run(RoutingContext ctx, Callable<T> work, BiConsumer<RoutingContext, T> answer) {

@@ -298,6 +298,26 @@ class HttpApiIT {
         assertThat(openApi.text()).isEqualTo(Files.readString(Path.of("..", "docs", "openapi.yaml")));
     }
 
+    @Test
+    void readinessAnswers503WithinTwoSecondsWhenTheDatabaseDoesNotAnswer() {
+        server.databaseHangs.set(true);
+        try {
+            for (int probe = 0; probe < 3; probe++) {
+                long started = System.nanoTime();
+                ApiClient.Reply reply = client.send("GET", "/health/ready", Optional.empty(), Optional.empty(), Optional.empty());
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+                assertThat(reply.status()).isEqualTo(503);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.json().get("code").asText()).isEqualTo("not_ready");
+                assertThat(took).isLessThan(Duration.ofSeconds(2));
+            }
+        } finally {
+            server.databaseHangs.set(false);
+        }
+        assertThat(client.send("GET", "/health/ready", Optional.empty(), Optional.empty(), Optional.empty()).status()).isEqualTo(200);
+    }
+
     private JsonNode awaitJob(String key, String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {

@@ -46,8 +46,14 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(Math.min(2, config.poolSize()));
         hikari.setInitializationFailTimeout(-1);
-        hikari.setConnectionTimeout(10_000);
+        DatabaseTimeouts timeouts = config.timeouts();
+        hikari.setConnectionTimeout(timeouts.connection().toMillis());
+        // Checking an idle connection before lending it must fit inside the wait for a connection.
+        hikari.setValidationTimeout(Math.max(250, Math.min(1_000, timeouts.connection().toMillis() / 2)));
         if (config.isMySql()) {
+            // Bound every wait on the server: a paused or partitioned database fails calls instead of holding them.
+            hikari.addDataSourceProperty("connectTimeout", Long.toString(timeouts.connect().toMillis()));
+            hikari.addDataSourceProperty("socketTimeout", Long.toString(timeouts.socket().toMillis()));
             hikari.setDriverClassName("com.mysql.cj.jdbc.Driver");
             // One multi-row INSERT per executeBatch instead of one round trip per row.
             hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
@@ -79,10 +85,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when a connection can be taken and answers within two seconds: the readiness check. */
+    /**
+     * True when a connection can be taken and answers within a second: the readiness check. Blocks at
+     * most the connection timeout plus that second; a caller that must answer sooner bounds it itself.
+     */
     public boolean isReachable() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+            return connection.isValid(1);
         } catch (SQLException e) {
             LOG.debug("database not reachable", e);
             return false;
@@ -100,7 +109,7 @@ public final class Database implements AutoCloseable {
 
     /** The unit-of-work runner every repository of this database shares. */
     Jdbc jdbc() {
-        return new Jdbc(dataSource, config.isMySql());
+        return new Jdbc(dataSource, config.isMySql(), config.timeouts().querySeconds());
     }
 
     /** Closes every pooled connection; an embedded H2 file database is closed with its last connection. */

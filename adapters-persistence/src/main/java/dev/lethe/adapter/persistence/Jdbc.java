@@ -2,12 +2,15 @@ package dev.lethe.adapter.persistence;
 
 import dev.lethe.application.port.out.ConstraintViolationException;
 import dev.lethe.application.port.out.PersistenceException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -45,16 +48,26 @@ final class Jdbc {
 
     private final DataSource dataSource;
     private final boolean mysql;
+    private final int queryTimeoutSeconds;
 
     Jdbc(DataSource dataSource, boolean mysql) {
+        this(dataSource, mysql, 0);
+    }
+
+    /** With {@code queryTimeoutSeconds} > 0, every statement of every unit of work may run at most that long. */
+    Jdbc(DataSource dataSource, boolean mysql, int queryTimeoutSeconds) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.mysql = mysql;
+        if (queryTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("queryTimeoutSeconds must not be negative, got: " + queryTimeoutSeconds);
+        }
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
     }
 
     /** Runs read-only work in auto-commit mode. */
     <T> T read(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+            return work.run(withQueryTimeout(connection));
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -88,7 +101,7 @@ final class Jdbc {
                 }
                 connection.setAutoCommit(false);
                 try {
-                    T result = work.run(connection);
+                    T result = work.run(withQueryTimeout(connection));
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
@@ -238,6 +251,28 @@ final class Jdbc {
                     + (value == null ? "null" : '"' + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + '"'));
         }
         return value;
+    }
+
+    /**
+     * The connection, whose every new statement carries the query timeout: repositories create their own
+     * statements, and JDBC has no per-connection default. Closing the view closes the connection.
+     */
+    private Connection withQueryTimeout(Connection connection) {
+        if (queryTimeoutSeconds == 0) {
+            return connection;
+        }
+        return (Connection) Proxy.newProxyInstance(Jdbc.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof Statement statement) {
+                statement.setQueryTimeout(queryTimeoutSeconds);
+            }
+            return result;
+        });
     }
 
     private static void rollbackQuietly(Connection connection, Exception failure) {
