@@ -6,6 +6,7 @@ import dev.lethe.application.port.out.PersistenceException;
 import io.vertx.core.Handler;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -70,6 +71,11 @@ final class FailureHandler implements Handler<RoutingContext> {
     }
 
     private void answer(RoutingContext ctx, int statusCode) {
+        if (isClosedByClient(ctx.failure()) || ctx.response().closed()) {
+            // The client went away (e.g. mid-body): nobody to answer, and not the server's failure.
+            LOG.debug("{} {}: the client closed the connection", ctx.request().method(), ctx.request().path(), ctx.failure());
+            return;
+        }
         Problem problem = toProblem(ctx.failure(), statusCode);
         if (problem.status() == 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
@@ -86,7 +92,16 @@ final class FailureHandler implements Handler<RoutingContext> {
         }
         ProblemBody body = new ProblemBody(ProblemBody.TYPE_BASE + problem.code().replace('_', '-'), title(problem.status()),
                 problem.status(), problem.getMessage(), problem.code(), problem.field().orElse(null), ctx.request().path());
-        response.setStatusCode(problem.status()).putHeader("Content-Type", PROBLEM_JSON).end(Json.write(body));
+        Blocking.end(ctx.request(), response.setStatusCode(problem.status()).putHeader("Content-Type", PROBLEM_JSON), Json.write(body));
+    }
+
+    private static boolean isClosedByClient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Problem toProblem(Throwable failure, int statusCode) {

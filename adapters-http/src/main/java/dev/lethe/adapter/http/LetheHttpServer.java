@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -133,11 +134,20 @@ public final class LetheHttpServer implements AutoCloseable {
     }
 
     private static void open(Router router, HttpMethod method, String path, Handler<RoutingContext> handler) {
-        router.route(method, path).handler(RouteMetrics.tag(path)).handler(handler);
+        for (HttpMethod m : withHead(method)) {
+            router.route(m, path).handler(RouteMetrics.tag(path)).handler(handler);
+        }
     }
 
     private static void authenticated(Router router, ApiKeyAuthHandler auth, HttpMethod method, String path, Handler<RoutingContext> handler) {
-        router.route(method, path).handler(RouteMetrics.tag(path)).handler(auth).handler(handler);
+        for (HttpMethod m : withHead(method)) {
+            router.route(m, path).handler(RouteMetrics.tag(path)).handler(auth).handler(handler);
+        }
+    }
+
+    /** HEAD is GET without the body (RFC 9110, section 9.3.2): every readable resource answers both; Vert.x drops the body. */
+    private static List<HttpMethod> withHead(HttpMethod method) {
+        return method.equals(HttpMethod.GET) ? List.of(HttpMethod.GET, HttpMethod.HEAD) : List.of(method);
     }
 
     /** One gauge per tenant seen, reading the registry when Prometheus scrapes (on the worker pool). */

@@ -87,12 +87,12 @@ final class OperationsHandler {
 
     void metrics(RoutingContext ctx) {
         // Gauges may read the registry store, so scraping runs on the worker pool too.
-        blocking.run(ctx, metrics::scrape, (c, text) -> c.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text));
+        blocking.run(ctx, metrics::scrape, (c, text) -> Blocking.end(c.request(), c.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8"), Buffer.buffer(text)));
     }
 
     void openApi(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "application/yaml").end(openApi);
+        Blocking.end(ctx.request(), ctx.response().putHeader("Content-Type", "application/yaml"), openApi);
     }
 
     static byte[] openApiDocument() {

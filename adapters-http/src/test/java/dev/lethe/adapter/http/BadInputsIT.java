@@ -2,7 +2,13 @@ package dev.lethe.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /** Every bad request gets a 4xx problem+json with a stable code and the field at fault; never a 500, never a hang. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +77,9 @@ class BadInputsIT {
                         okEvent.replaceAll("\"timestamp\":\"[^\"]+\"", "\"timestamp\":\"yesterday\"") + "}", 400, "invalid_value", "timestamp"),
                 row("event negative dwell", Auth.TENANT, "POST", "/v1/events", JSON, okEvent + ",\"dwellMs\":-1}", 400, "invalid_value", "dwellMs"),
                 row("event value of wrong type", Auth.TENANT, "POST", "/v1/events", JSON, okEvent + ",\"value\":\"high\"}", 400, "invalid_type", "value"),
+                row("single event in the future", Auth.TENANT, "POST", "/v1/events", JSON,
+                        okEvent.replaceAll("\"timestamp\":\"[^\"]+\"", "\"timestamp\":\"" + Instant.now().plusSeconds(3 * 86_400) + "\"") + "}",
+                        422, "timestamp_in_future", "timestamp"),
                 row("events as text", Auth.TENANT, "POST", "/v1/events", "text/plain", okEvent + "}", 415, "unsupported_media_type", "Content-Type"),
                 row("item unknown field", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "{\"price\":3}", 400, "unknown_field", "price"),
                 row("item categories not a list", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "{\"categories\":\"shoes\"}", 400, "invalid_type", "categories"),
@@ -167,6 +177,30 @@ class BadInputsIT {
         ApiClient.Reply reply = client.raw(method + " " + path + " HTTP/1.1\r\nAuthorization: Bearer " + tenantKey
                 + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertProblem(reply, 400, "missing_host", "Host");
+    }
+
+    @Test
+    void aClientThatClosesMidBodyIsNoErrorOfTheServer() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            try (Socket socket = new Socket("127.0.0.1", server.port)) {
+                socket.getOutputStream().write(("POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + tenantKey
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[{\"eventId\":").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(200);
+            }
+            Thread.sleep(500);
+            // The server is still well.
+            assertThat(client.get("/v1/models", tenantKey).status()).isEqualTo(200);
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertThat(logged.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 
     @Test

@@ -299,6 +299,24 @@ class HttpApiIT {
     }
 
     @Test
+    void headOnAReadableResourceAnswersLikeGetWithoutABody() {
+        String key = client.createTenant("t-head", "video");
+        for (String path : List.of("/health/live", "/openapi.yaml", "/v1/models", "/v1/users/u1/recommendations", "/v1/training-jobs")) {
+            ApiClient.Reply get = client.get(path, key);
+            ApiClient.Reply head = client.send("HEAD", path, Optional.of(key), Optional.empty(), Optional.empty());
+
+            assertThat(head.status()).as(path).isEqualTo(get.status()).isEqualTo(200);
+            assertThat(head.contentType()).as(path).isEqualTo(get.contentType());
+            assertThat(head.text()).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void headWithoutAKeyIsUnauthorizedLikeGet() {
+        assertThat(client.send("HEAD", "/v1/models", Optional.empty(), Optional.empty(), Optional.empty()).status()).isEqualTo(401);
+    }
+
+    @Test
     void readinessAnswers503WithinTwoSecondsWhenTheDatabaseDoesNotAnswer() {
         server.databaseHangs.set(true);
         try {
