@@ -80,7 +80,11 @@ public final class LetheRuntime implements AutoCloseable {
     /** Starts the HTTP server; returns the bound port. */
     public synchronized int listen() {
         server = injector.getInstance(LetheHttpServer.class);
-        port = server.start();
+        try {
+            port = server.start();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; choose another port with --port (or lethe.http.port / LETHE_HTTP_PORT)", e);
+        }
         LOG.info("Lethe listening on port {}", port);
         return port;
     }

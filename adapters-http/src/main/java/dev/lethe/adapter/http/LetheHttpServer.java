@@ -13,7 +13,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.net.BindException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +65,24 @@ public final class LetheHttpServer implements AutoCloseable {
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             close();
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
+            String where = "cannot listen on " + config.host() + ":" + config.port();
+            Optional<BindException> bind = cause(e, BindException.class);
+            if (bind.isPresent() && String.valueOf(bind.get().getMessage()).toLowerCase(Locale.ROOT).contains("in use")) {
+                throw new IllegalStateException(where + ": the address is already in use (another process listens on that port)", e);
+            }
+            throw new IllegalStateException(where + ": " + bind.map(Throwable::getMessage).orElse(String.valueOf(e.getMessage())), e);
         }
         LOG.info("Lethe HTTP API listening on {}:{}", config.host(), server.actualPort());
         return server.actualPort();
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The bound port; throws when not started. */

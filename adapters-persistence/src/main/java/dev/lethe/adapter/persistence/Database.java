@@ -9,6 +9,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String MIGRATIONS = "classpath:db/migration";
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -74,15 +76,33 @@ public final class Database implements AutoCloseable {
     /** Brings the schema to the latest migration; blocks; throws {@link PersistenceException} when it cannot. */
     public void migrate() {
         try {
-            var result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
-                    .load()
-                    .migrate();
-            LOG.info("database schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+                    .load();
+            var result = flyway.migrate();
+            // The result names a target version only when something was applied: ask for the current one.
+            MigrationInfo current = flyway.info().current();
+            LOG.info("database schema at version {} ({} migrations applied)",
+                    current == null ? "none" : current.getVersion(), result.migrationsExecuted);
         } catch (FlywayException e) {
+            if (isLockedByAnotherProcess(e)) {
+                throw new PersistenceException("the embedded database " + config.jdbcUrl().replaceFirst(";.*$", "")
+                        + " is locked by another process (a running lethe serve or demo?): stop it first, or let both use a"
+                        + " MySQL/MariaDB server (lethe.db.url)", e);
+            }
             throw new PersistenceException("could not migrate the database schema of " + config, e);
         }
+    }
+
+    /** H2's file lock: another process has the embedded database open (H2 error 90020, DATABASE_ALREADY_OPEN). */
+    private static boolean isLockedByAnotherProcess(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
