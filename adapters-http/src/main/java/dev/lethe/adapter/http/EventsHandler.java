@@ -113,7 +113,8 @@ final class EventsHandler {
     }
 
     static Submitted parse(String contentType, Buffer body) {
-        String type = contentType == null ? "application/json" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        // The media type before any parameters; ";;;" has none, so split(";") would yield no element at all.
+        String type = contentType == null ? "application/json" : contentType.toLowerCase(Locale.ROOT).replaceFirst(";.*$", "").trim();
         if (body == null || body.length() == 0) {
             throw Problem.badRequest("events", "missing_body", "send one event, a JSON array of events, or NDJSON");
         }
