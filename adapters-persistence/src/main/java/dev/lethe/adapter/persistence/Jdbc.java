@@ -3,6 +3,7 @@ package dev.lethe.adapter.persistence;
 import dev.lethe.application.port.out.ConstraintViolationException;
 import dev.lethe.application.port.out.PersistenceException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -255,24 +256,35 @@ final class Jdbc {
 
     /**
      * The connection, whose every new statement carries the query timeout: repositories create their own
-     * statements, and JDBC has no per-connection default. Closing the view closes the connection.
+     * statements, and JDBC has no per-connection default. A statement that sets a fetch size streams a
+     * long result (the tenant's whole log for training) and gets none: the socket timeout still bounds
+     * each wait for the next rows. Closing the view closes the connection.
      */
     private Connection withQueryTimeout(Connection connection) {
         if (queryTimeoutSeconds == 0) {
             return connection;
         }
         return (Connection) Proxy.newProxyInstance(Jdbc.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-            Object result;
-            try {
-                result = method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            if (result instanceof Statement statement) {
+            Object result = invoke(connection, method, args);
+            if (result instanceof Statement statement && Statement.class.isAssignableFrom(method.getReturnType())) {
                 statement.setQueryTimeout(queryTimeoutSeconds);
+                return Proxy.newProxyInstance(Jdbc.class.getClassLoader(), new Class<?>[] {method.getReturnType()}, (p, m, a) -> {
+                    if (m.getName().equals("setFetchSize")) {
+                        statement.setQueryTimeout(0);
+                    }
+                    return invoke(statement, m, a);
+                });
             }
             return result;
         });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void rollbackQuietly(Connection connection, Exception failure) {

@@ -67,6 +67,18 @@ class DatabaseTimeoutIT {
     }
 
     @Test
+    void aStatementRunningPastTheQueryTimeoutIsCancelled() {
+        long started = System.nanoTime();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> database.jdbc().read("sleep", connection -> {
+            try (var sleep = connection.prepareStatement("SELECT SLEEP(8)"); var row = sleep.executeQuery()) {
+                return row.next();
+            }
+        })).isInstanceOf(PersistenceException.class));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void callsSucceedAgainOnceTheDatabaseAnswers() {
         JdbcItemRepository items = new JdbcItemRepository(database.jdbc(), Clock.systemUTC());
         proxy.pause();

@@ -1,5 +1,6 @@
 package dev.lethe.adapter.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.application.port.out.ConstraintViolationException;
@@ -33,5 +34,24 @@ class JdbcTest {
             }
             return null;
         })).isInstanceOf(ConstraintViolationException.class);
+    }
+
+    @Test
+    void everyStatementCarriesTheQueryTimeoutExceptAStreamingOne() {
+        Jdbc bounded = new Jdbc(TestDatabases.h2().dataSource(), false, 7);
+
+        // One statement after the other: H2 keeps the query timeout per session, not per statement.
+        int[] timeouts = bounded.read("inspect statements", connection -> {
+            int plainTimeout;
+            try (PreparedStatement plain = connection.prepareStatement("SELECT 1")) {
+                plainTimeout = plain.getQueryTimeout();
+            }
+            try (PreparedStatement streaming = connection.prepareStatement("SELECT 1")) {
+                streaming.setFetchSize(bounded.streamingFetchSize());
+                return new int[] {plainTimeout, streaming.getQueryTimeout()};
+            }
+        });
+
+        assertThat(timeouts).containsExactly(7, 0);
     }
 }
