@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -176,7 +178,7 @@ class HttpFuzzIT {
             default -> { }
         }
         headers.add("Connection: close");
-        java.util.Collections.shuffle(headers, random);
+        Collections.shuffle(headers, random);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] head = (method + " " + target + " " + version + "\r\n" + String.join("\r\n", headers) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         out.writeBytes(head);
@@ -239,7 +241,7 @@ class HttpFuzzIT {
         byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
         return switch (random.nextInt(10)) {
             case 0, 1, 2 -> bytes;
-            case 3 -> java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+            case 3 -> Arrays.copyOf(bytes, random.nextInt(bytes.length));
             case 4 -> flip(random, bytes);
             case 5 -> garbage(random);
             case 6 -> replaceAValue(random, valid).getBytes(StandardCharsets.UTF_8);

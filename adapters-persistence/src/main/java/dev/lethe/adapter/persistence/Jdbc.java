@@ -33,7 +33,7 @@ final class Jdbc {
     /** The most rows one statement carries: IN lists and executeBatch chunks. */
     static final int CHUNK = 1000;
     /** Tries of a transaction the database rolled back (deadlock), the first included. */
-    static final int ATTEMPTS = 6;
+    private static final int ATTEMPTS = 6;
     /** The first retry waits up to this long; each later one up to twice as long as the one before, capped. */
     private static final long BACKOFF_BASE_MILLIS = 5;
     private static final long BACKOFF_CAP_MILLIS = 200;
