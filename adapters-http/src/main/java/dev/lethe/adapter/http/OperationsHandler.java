@@ -2,6 +2,7 @@ package dev.lethe.adapter.http;
 
 import dev.lethe.application.port.in.CheckServingUseCase;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -44,15 +45,17 @@ final class OperationsHandler {
      * starting another, so a hung database holds at most one worker thread, not one per probe.
      */
     void ready(RoutingContext ctx) {
+        Context here = ctx.vertx().getOrCreateContext();
         Future<List<String>> check = currentCheck();
         long timer = ctx.vertx().setTimer(READY_DEADLINE_MILLIS,
                 id -> answerReadiness(ctx, List.of("database: no answer within " + READY_DEADLINE_MILLIS + " ms")));
-        check.onComplete(result -> {
-            // Both run on this request's event loop: whichever comes first answers.
+        // A shared check completes on the context of the probe that started it: answer back on this one.
+        check.onComplete(result -> here.runOnContext(v -> {
+            // The timer fires on this context too: whichever comes first answers.
             if (ctx.vertx().cancelTimer(timer)) {
                 answerReadiness(ctx, result.succeeded() ? result.result() : List.of("readiness check failed: " + result.cause().getMessage()));
             }
-        });
+        }));
     }
 
     private synchronized Future<List<String>> currentCheck() {
