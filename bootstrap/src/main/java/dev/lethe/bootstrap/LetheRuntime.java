@@ -45,8 +45,8 @@ public final class LetheRuntime implements AutoCloseable {
     /** The modules for {@code config}: the engine module is chosen by the caller. */
     static List<Module> modules(LetheConfig config, Clock clock, Module engineModule) {
         DatabaseConfig database = config.jdbcUrl()
-                .map(url -> new DatabaseConfig(url, config.dbUser(), config.dbPassword(), config.dbPoolSize()))
-                .orElseGet(() -> DatabaseConfig.embedded(config.dataDir()));
+                .map(url -> new DatabaseConfig(url, config.dbUser(), config.dbPassword(), config.dbPoolSize(), config.dbTimeouts()))
+                .orElseGet(() -> DatabaseConfig.embedded(config.dataDir()).withTimeouts(config.dbTimeouts()));
         return List.of(
                 new ApplicationModule(config, clock),
                 new PersistenceModule(database),
@@ -84,7 +84,11 @@ public final class LetheRuntime implements AutoCloseable {
     public synchronized int listen() {
         feed = ServingFeed.start(injector.getInstance(ServingModels.class), injector.getInstance(TenantRepository.class));
         server = injector.getInstance(LetheHttpServer.class);
-        port = server.start();
+        try {
+            port = server.start();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; choose another port with --port (or lethe.http.port / LETHE_HTTP_PORT)", e);
+        }
         LOG.info("Lethe listening on port {}", port);
         return port;
     }

@@ -1,11 +1,13 @@
 package dev.lethe.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.bootstrap.config.LetheConfig;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -105,6 +108,16 @@ class LetheEndToEndIT {
             assertThat(items).isNotEmpty().doesNotContain("seen", "hit").startsWith("second");
             HttpResponse<String> duplicate = send(port, "POST", "/v1/events", key, batch);
             assertThat(JSON.readTree(duplicate.body()).get("accepted").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void aBusyPortIsSaidToBeInUseWithTheFlagThatChangesIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0);
+                LetheRuntime runtime = LetheRuntime.prepare(config("embedded").withHttpPort(taken.getLocalPort()),
+                        Clock.systemUTC(), new ApplicationModule.NoEngineModule())) {
+            assertThatThrownBy(runtime::listen).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("address is already in use").hasMessageContaining("--port");
         }
     }
 

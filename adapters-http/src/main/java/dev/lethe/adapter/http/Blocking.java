@@ -1,7 +1,12 @@
 package dev.lethe.adapter.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +23,11 @@ final class Blocking {
 
     Blocking(WorkerExecutor worker) {
         this.worker = worker;
+    }
+
+    /** Starts {@code work} on the worker pool; the future completes on the caller's context. */
+    <T> Future<T> submit(Callable<T> work) {
+        return worker.executeBlocking(work, false);
     }
 
     <T> void run(RoutingContext ctx, Callable<T> work, BiConsumer<RoutingContext, T> answer) {
@@ -46,6 +56,17 @@ final class Blocking {
     /** Ends the exchange with a JSON body. */
     static void json(RoutingContext ctx, int status, Object body) {
         Buffer buffer = Json.write(body);
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(buffer);
+        end(ctx.request(), ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json"), buffer);
+    }
+
+    /**
+     * Ends the exchange with {@code body}, or for a HEAD request with only the headers GET would send
+     * (RFC 9110, section 9.3.2): the length of the body it would have, and no body.
+     */
+    static Future<Void> end(HttpServerRequest request, HttpServerResponse response, Buffer body) {
+        if (request.method().equals(HttpMethod.HEAD)) {
+            return response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length())).end();
+        }
+        return response.end(body);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * {@code POST /v1/events}: one JSON event, a JSON array, or NDJSON; answers each event accepted,
  * duplicate or rejected (with field, code and detail). In a batch a malformed event is rejected on its
- * own and the others are still ingested; a single malformed event is a 400.
+ * own and the others are still ingested. A single event (a JSON object) is the request: malformed it is
+ * a 400, refused by the ingestion policy (e.g. a timestamp in the future) a 422, both naming the field.
  */
 final class EventsHandler {
     static final String NDJSON = "application/x-ndjson";
@@ -43,15 +44,24 @@ final class EventsHandler {
         Buffer body = ctx.body().buffer();
         // A batch is up to 10,000 events (megabytes of JSON): parsed on the worker, not the event loop.
         blocking.run(ctx, () -> {
-            List<Parsed> parsed = parse(contentType, body);
+            Submitted submitted = parse(contentType, body);
+            List<Parsed> parsed = submitted.events();
             List<Behavior> valid = new ArrayList<>();
             for (Parsed p : parsed) {
                 p.behavior.ifPresent(valid::add);
             }
             List<IngestionOutcome> outcomes = valid.isEmpty() ? List.of() : ingest.ingest(new IngestBehaviorsCommand(tenant.id(), valid));
-            return answer(tenant, parsed, outcomes);
+            IngestResponse response = answer(tenant, parsed, outcomes);
+            if (submitted.single() && response.rejected() == 1) {
+                EventResult refused = response.results().get(0);
+                throw new Problem(422, refused.code(), Optional.ofNullable(refused.field()), refused.detail());
+            }
+            return response;
         }, (c, response) -> Blocking.json(c, 200, response));
     }
+
+    /** The events of one request, and whether it sent a single event (a JSON object) rather than a batch. */
+    record Submitted(List<Parsed> events, boolean single) {}
 
     private IngestResponse answer(Tenant tenant, List<Parsed> parsed, List<IngestionOutcome> outcomes) {
         List<EventResult> results = new ArrayList<>(parsed.size());
@@ -102,8 +112,9 @@ final class EventsHandler {
         }
     }
 
-    static List<Parsed> parse(String contentType, Buffer body) {
-        String type = contentType == null ? "application/json" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+    static Submitted parse(String contentType, Buffer body) {
+        // The media type before any parameters; ";;;" has none, so split(";") would yield no element at all.
+        String type = contentType == null ? "application/json" : contentType.toLowerCase(Locale.ROOT).replaceFirst(";.*$", "").trim();
         if (body == null || body.length() == 0) {
             throw Problem.badRequest("events", "missing_body", "send one event, a JSON array of events, or NDJSON");
         }
@@ -120,7 +131,7 @@ final class EventsHandler {
                     parsed.add(parseLine(line));
                 }
             }
-            return parsed;
+            return new Submitted(parsed, false);
         }
         if (!type.equals("application/json") && !type.endsWith("+json")) {
             throw new Problem(415, "unsupported_media_type", Optional.of("Content-Type"), "send application/json or " + NDJSON + ", got: " + type);
@@ -129,12 +140,12 @@ final class EventsHandler {
         if (json.isArray()) {
             requireBatchSize(json.size());
             json.forEach(e -> parsed.add(Parsed.of(e)));
-            return parsed;
+            return new Submitted(parsed, false);
         }
         // A single event: its mistakes are the request's mistakes.
         EventRequest.parse(json);
         parsed.add(Parsed.of(json));
-        return parsed;
+        return new Submitted(parsed, true);
     }
 
     private static Parsed parseLine(String line) {

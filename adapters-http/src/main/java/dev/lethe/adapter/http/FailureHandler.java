@@ -1,11 +1,15 @@
 package dev.lethe.adapter.http;
 
+import dev.lethe.application.port.out.ConstraintViolationException;
 import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
 import dev.lethe.application.port.out.PersistenceException;
 import io.vertx.core.Handler;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -40,14 +44,38 @@ final class FailureHandler implements Handler<RoutingContext> {
     static void invalidRequest(HttpServerRequest request) {
         Throwable cause = request.decoderResult().cause();
         int status = cause instanceof TooLongHttpHeaderException ? 431 : cause instanceof TooLongHttpLineException ? 414 : 400;
-        Problem problem = fromStatus(status);
-        ProblemBody body = new ProblemBody(ProblemBody.TYPE_BASE + problem.code().replace('_', '-'), title(status), status,
+        answerAndClose(request, fromStatus(status));
+    }
+
+    /**
+     * Routes {@code request} unless it is an HTTP/1.x request without a Host header, which HTTP/1.1
+     * requires (RFC 9112, section 3.2) and without which Vert.x cannot build the request's URI: that is
+     * answered 400 here, before any route could fail on it with a 500.
+     */
+    static Handler<HttpServerRequest> requiringHost(Handler<HttpServerRequest> router) {
+        return request -> {
+            if (request.version() != HttpVersion.HTTP_2 && request.headers().get(HttpHeaders.HOST) == null) {
+                answerAndClose(request, Problem.badRequest("Host", "missing_host", "an HTTP/1.x request needs a Host header"));
+            } else {
+                router.handle(request);
+            }
+        };
+    }
+
+    /** Answers a request that was never routed and closes its connection, whose framing cannot be trusted. */
+    private static void answerAndClose(HttpServerRequest request, Problem problem) {
+        ProblemBody body = new ProblemBody(ProblemBody.TYPE_BASE + problem.code().replace('_', '-'), title(problem.status()), problem.status(),
                 problem.getMessage(), problem.code(), problem.field().orElse(null), null);
-        request.response().setStatusCode(status).putHeader("Content-Type", PROBLEM_JSON).putHeader("Connection", "close")
+        request.response().setStatusCode(problem.status()).putHeader("Content-Type", PROBLEM_JSON).putHeader("Connection", "close")
                 .end(Json.write(body)).onComplete(done -> request.connection().close());
     }
 
     private void answer(RoutingContext ctx, int statusCode) {
+        if (isClosedByClient(ctx.failure()) || ctx.response().closed()) {
+            // The client went away (e.g. mid-body): nobody to answer, and not the server's failure.
+            LOG.debug("{} {}: the client closed the connection", ctx.request().method(), ctx.request().path(), ctx.failure());
+            return;
+        }
         Problem problem = toProblem(ctx.failure(), statusCode);
         if (problem.status() == 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
@@ -64,7 +92,16 @@ final class FailureHandler implements Handler<RoutingContext> {
         }
         ProblemBody body = new ProblemBody(ProblemBody.TYPE_BASE + problem.code().replace('_', '-'), title(problem.status()),
                 problem.status(), problem.getMessage(), problem.code(), problem.field().orElse(null), ctx.request().path());
-        response.setStatusCode(problem.status()).putHeader("Content-Type", PROBLEM_JSON).end(Json.write(body));
+        Blocking.end(ctx.request(), response.setStatusCode(problem.status()).putHeader("Content-Type", PROBLEM_JSON), Json.write(body));
+    }
+
+    private static boolean isClosedByClient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Problem toProblem(Throwable failure, int statusCode) {
@@ -78,6 +115,11 @@ final class FailureHandler implements Handler<RoutingContext> {
             String message = String.valueOf(e.getMessage());
             Matcher m = LEADING_FIELD.matcher(message);
             return new Problem(400, "invalid_argument", m.find() ? Optional.of(m.group(1)) : Optional.empty(), message);
+        }
+        if (failure instanceof ConstraintViolationException) {
+            // The values are at fault (a duplicate, a value that does not fit): retrying cannot help, so never 503.
+            return new Problem(422, "constraint_violation", Optional.empty(),
+                    "the data store refused the values (a duplicate or a value that does not fit); change the request");
         }
         if (failure instanceof PersistenceException) {
             return new Problem(503, "store_unavailable", Optional.empty(), "the data store is unavailable; retry later");

@@ -28,7 +28,14 @@ final class ItemsHandler {
         ItemId id = Params.itemId(ctx.pathParam("itemId"));
         JsonFields f = JsonFields.of(Json.tree(ctx.body().buffer(), "body"), "", Set.of("categories", "attributes"));
         List<String> categories = f.stringList("categories");
+        for (int i = 0; i < categories.size(); i++) {
+            String field = "categories[" + i + "]";
+            JsonFields.convert(field, "invalid_value", categories.get(i), c -> Item.requireCategory(field, c));
+        }
         Map<String, String> attributes = f.stringMap("attributes");
+        for (String name : attributes.keySet()) {
+            JsonFields.convert("attributes", "invalid_value", name, n -> Item.requireAttributeName("attributes keys", n));
+        }
         Item item = JsonFields.convert("categories", "invalid_value", id, i -> new Item(i, new LinkedHashSet<>(categories), attributes));
         blocking.run(ctx, () -> upsert.upsert(new UpsertItemCommand(tenant.id(), item)),
                 (c, stored) -> Blocking.json(c, 200, new ItemResponse(stored.id().value(), stored.categories(), stored.attributes())));

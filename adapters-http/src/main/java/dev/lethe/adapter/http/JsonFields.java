@@ -2,6 +2,7 @@ package dev.lethe.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lethe.domain.Texts;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class JsonFields {
         if (!v.isTextual()) {
             throw Problem.badRequest(field(name), "invalid_type", name + " must be a string");
         }
-        return Optional.of(v.textValue());
+        return Optional.of(wellFormed(field(name), v.textValue()));
     }
 
     OptionalDouble optionalNumber(String name) {
@@ -100,7 +101,7 @@ final class JsonFields {
             if (!v.get(i).isTextual()) {
                 throw Problem.badRequest(field(name) + "[" + i + "]", "invalid_type", name + " entries must be strings");
             }
-            out.add(v.get(i).textValue());
+            out.add(wellFormed(field(name) + "[" + i + "]", v.get(i).textValue()));
         }
         return out;
     }
@@ -120,7 +121,8 @@ final class JsonFields {
             if (!e.getValue().isTextual()) {
                 throw Problem.badRequest(field(name) + "." + e.getKey(), "invalid_type", name + " values must be strings");
             }
-            out.put(e.getKey(), e.getValue().textValue());
+            wellFormed(field(name), e.getKey());
+            out.put(e.getKey(), wellFormed(field(name) + "." + e.getKey(), e.getValue().textValue()));
         }
         return out;
     }
@@ -136,6 +138,17 @@ final class JsonFields {
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw Problem.badRequest(field, code, e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a string holding a lone UTF-16 surrogate: JSON lets {@code "\\ud800"} through, but it is
+     * no Unicode character and the database would store it as {@code ?}.
+     */
+    static String wellFormed(String field, String value) {
+        return convert(field, "invalid_unicode", value, v -> {
+            Texts.requireWellFormed(field, v);
+            return v;
+        });
     }
 
     private static String strip(String prefix) {

@@ -7,12 +7,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.net.BindException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -55,16 +60,30 @@ public final class LetheHttpServer implements AutoCloseable {
         worker = vertx.createSharedWorkerExecutor(WORKER_POOL, config.workerPoolSize());
         try {
             server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()).setIdleTimeout(120))
-                    .requestHandler(router(new Blocking(worker)))
+                    .requestHandler(FailureHandler.requiringHost(router(new Blocking(worker))))
                     .invalidRequestHandler(FailureHandler::invalidRequest)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             close();
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
+            String where = "cannot listen on " + config.host() + ":" + config.port();
+            Optional<BindException> bind = cause(e, BindException.class);
+            if (bind.isPresent() && String.valueOf(bind.get().getMessage()).toLowerCase(Locale.ROOT).contains("in use")) {
+                throw new IllegalStateException(where + ": the address is already in use (another process listens on that port)", e);
+            }
+            throw new IllegalStateException(where + ": " + bind.map(Throwable::getMessage).orElse(String.valueOf(e.getMessage())), e);
         }
         LOG.info("Lethe HTTP API listening on {}:{}", config.host(), server.actualPort());
         return server.actualPort();
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The bound port; throws when not started. */
@@ -105,6 +124,8 @@ public final class LetheHttpServer implements AutoCloseable {
         OperationsHandler operations = new OperationsHandler(readiness, api.serving(), metrics, blocking);
 
         router.route().handler(new RouteMetrics(metrics));
+        // No operation takes a form, and Vert.x's BodyHandler fails (500) decoding one on a GET or with a long field.
+        router.route().handler(LetheHttpServer::refuseForms);
         router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
 
         open(router, HttpMethod.GET, "/health/live", operations::live);
@@ -133,11 +154,29 @@ public final class LetheHttpServer implements AutoCloseable {
     }
 
     private static void open(Router router, HttpMethod method, String path, Handler<RoutingContext> handler) {
-        router.route(method, path).handler(RouteMetrics.tag(path)).handler(handler);
+        for (HttpMethod m : withHead(method)) {
+            router.route(m, path).handler(RouteMetrics.tag(path)).handler(handler);
+        }
     }
 
     private static void authenticated(Router router, ApiKeyAuthHandler auth, HttpMethod method, String path, Handler<RoutingContext> handler) {
-        router.route(method, path).handler(RouteMetrics.tag(path)).handler(auth).handler(handler);
+        for (HttpMethod m : withHead(method)) {
+            router.route(m, path).handler(RouteMetrics.tag(path)).handler(auth).handler(handler);
+        }
+    }
+
+    /** HEAD is GET without the body (RFC 9110, section 9.3.2): every readable resource answers both; Vert.x drops the body. */
+    private static List<HttpMethod> withHead(HttpMethod method) {
+        return method.equals(HttpMethod.GET) ? List.of(HttpMethod.GET, HttpMethod.HEAD) : List.of(method);
+    }
+
+    private static void refuseForms(RoutingContext ctx) {
+        String type = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
+        if (type.contains("multipart/") || type.contains("application/x-www-form-urlencoded")) {
+            ctx.fail(new Problem(415, "unsupported_media_type", Optional.of("Content-Type"), "forms are not accepted; send application/json"));
+        } else {
+            ctx.next();
+        }
     }
 
     /** One gauge per tenant seen, reading the registry when Prometheus scrapes (on the worker pool). */

@@ -8,8 +8,10 @@ import dev.lethe.application.port.in.InterestsQuery;
 import dev.lethe.application.port.in.RecommendQuery;
 import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.Recommendations;
+import dev.lethe.domain.Texts;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.item.Item;
 import dev.lethe.domain.tenant.Tenant;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -53,9 +55,7 @@ final class UsersHandler {
         int k = Params.integer(ctx, "k", DEFAULT_K, 1, RecommendQuery.MAX_K);
         Set<ItemId> exclude = exclusions(Params.single(ctx, "exclude"));
         Optional<String> category = Params.single(ctx, "category");
-        if (category.isPresent() && (category.get().isBlank() || category.get().length() > 100)) {
-            throw Problem.badRequest("category", "invalid_value", "category must be 1-100 characters");
-        }
+        category.ifPresent(c -> JsonFields.convert("category", "invalid_value", c, v -> Texts.requireNonBlank("category", v, Item.MAX_NAME_LENGTH)));
         boolean explain = Params.bool(ctx, "explain");
         RecommendQuery query = new RecommendQuery(tenant.id(), user, k, exclude, category, explain);
         blocking.run(ctx, () -> recommend.recommend(query), (c, answer) -> Blocking.json(c, 200, response(answer, explain)));

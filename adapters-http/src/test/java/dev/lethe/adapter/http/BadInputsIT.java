@@ -2,7 +2,13 @@ package dev.lethe.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /** Every bad request gets a 4xx problem+json with a stable code and the field at fault; never a 500, never a hang. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,11 +77,32 @@ class BadInputsIT {
                         okEvent.replaceAll("\"timestamp\":\"[^\"]+\"", "\"timestamp\":\"yesterday\"") + "}", 400, "invalid_value", "timestamp"),
                 row("event negative dwell", Auth.TENANT, "POST", "/v1/events", JSON, okEvent + ",\"dwellMs\":-1}", 400, "invalid_value", "dwellMs"),
                 row("event value of wrong type", Auth.TENANT, "POST", "/v1/events", JSON, okEvent + ",\"value\":\"high\"}", 400, "invalid_type", "value"),
+                row("single event in the future", Auth.TENANT, "POST", "/v1/events", JSON,
+                        okEvent.replaceAll("\"timestamp\":\"[^\"]+\"", "\"timestamp\":\"" + Instant.now().plusSeconds(3 * 86_400) + "\"") + "}",
+                        422, "timestamp_in_future", "timestamp"),
+                row("events with a content type of only separators", Auth.TENANT, "POST", "/v1/events", ";;;", okEvent + "}",
+                        415, "unsupported_media_type", "Content-Type"),
+                row("a form to a GET resource", Auth.TENANT, "GET", "/v1/models", "multipart/form-data; boundary=x", "",
+                        415, "unsupported_media_type", "Content-Type"),
+                row("a form where JSON is expected", Auth.TENANT, "POST", "/v1/training-jobs", "application/x-www-form-urlencoded",
+                        "family=" + "x".repeat(3000), 415, "unsupported_media_type", "Content-Type"),
                 row("events as text", Auth.TENANT, "POST", "/v1/events", "text/plain", okEvent + "}", 415, "unsupported_media_type", "Content-Type"),
                 row("item unknown field", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "{\"price\":3}", 400, "unknown_field", "price"),
                 row("item categories not a list", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "{\"categories\":\"shoes\"}", 400, "invalid_type", "categories"),
                 row("item attribute not a string", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "{\"attributes\":{\"size\":42}}", 400, "invalid_type", "attributes.size"),
                 row("item bad id", Auth.TENANT, "PUT", "/v1/items/bad%20id", JSON, "{}", 400, "invalid_id", "itemId"),
+                row("item categories that differ by a trailing space", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"categories\":[\"pad\",\"pad \"]}", 400, "invalid_value", "categories[1]"),
+                row("item attribute name with a trailing space", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"attributes\":{\"pad\":\"a\",\"pad \":\"b\"}}", 400, "invalid_value", "attributes"),
+                row("item category of 101 characters", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"categories\":[\"" + "\uD83D\uDE80".repeat(101) + "\"]}", 400, "invalid_value", "categories[0]"),
+                row("item attribute value with a lone surrogate", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"attributes\":{\"title\":\"a\\ud800b\"}}", 400, "invalid_unicode", "attributes.title"),
+                row("item category with a lone surrogate", Auth.TENANT, "PUT", "/v1/items/i1", JSON,
+                        "{\"categories\":[\"ok\",\"\\udc00\"]}", 400, "invalid_unicode", "categories[1]"),
+                row("tenant name with a lone surrogate", Auth.ADMIN, "POST", "/v1/tenants", JSON,
+                        "{\"id\":\"t1\",\"name\":\"\\ud83d\",\"kind\":\"video\"}", 400, "invalid_unicode", "name"),
                 row("item body not an object", Auth.TENANT, "PUT", "/v1/items/i1", JSON, "[1]", 400, "invalid_type", "body"),
                 row("k not a number", Auth.TENANT, "GET", "/v1/users/u1/recommendations?k=ten", null, null, 400, "invalid_type", "k"),
                 row("k zero", Auth.TENANT, "GET", "/v1/users/u1/recommendations?k=0", null, null, 400, "out_of_range", "k"),
@@ -134,6 +162,60 @@ class BadInputsIT {
         ApiClient.Reply reply = client.raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + tenantKey
                 + "\r\n" + extraHeaders + "Connection: close\r\n\r\n");
         assertProblem(reply, status, code, null);
+    }
+
+    static Stream<Arguments> everyRoute() {
+        return Stream.of(
+                Arguments.of("GET", "/health/live"), Arguments.of("GET", "/health/ready"), Arguments.of("GET", "/metrics"),
+                Arguments.of("GET", "/openapi.yaml"), Arguments.of("POST", "/v1/tenants"), Arguments.of("POST", "/v1/events"),
+                Arguments.of("PUT", "/v1/items/i1"), Arguments.of("GET", "/v1/users/u1/recommendations"),
+                Arguments.of("GET", "/v1/users/u1/interests"), Arguments.of("DELETE", "/v1/users/u1"),
+                Arguments.of("POST", "/v1/training-jobs"), Arguments.of("GET", "/v1/training-jobs"),
+                Arguments.of("GET", "/v1/training-jobs/j1"), Arguments.of("GET", "/v1/models"),
+                Arguments.of("POST", "/v1/models/1/activate"), Arguments.of("GET", "/v1/forgetting-curve"),
+                Arguments.of("GET", "/no-such-route"));
+    }
+
+    /** HTTP/1.1 requires Host (RFC 9112 section 3.2); its absence is the client's error on every route. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyRoute")
+    void aRequestWithoutAHostHeaderIsABadRequest(String method, String path) {
+        ApiClient.Reply reply = client.raw(method + " " + path + " HTTP/1.1\r\nAuthorization: Bearer " + tenantKey
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertProblem(reply, 400, "missing_host", "Host");
+    }
+
+    @Test
+    void aClientThatClosesMidBodyIsNoErrorOfTheServer() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            try (Socket socket = new Socket("127.0.0.1", server.port)) {
+                socket.getOutputStream().write(("POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + tenantKey
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n[{\"eventId\":").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(200);
+            }
+            Thread.sleep(500);
+            // The server is still well.
+            assertThat(client.get("/v1/models", tenantKey).status()).isEqualTo(200);
+        } finally {
+            root.detachAppender(logged);
+        }
+
+        assertThat(logged.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+    }
+
+    @Test
+    void aCategoryOfOneHundredEmojiFitsBecauseLengthsCountCodePoints() {
+        String category = "\uD83D\uDE80".repeat(100);
+        ApiClient.Reply reply = client.put("/v1/items/i-emoji", tenantKey, "{\"categories\":[\"" + category + "\"]}");
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().get("categories").get(0).asText()).isEqualTo(category);
     }
 
     @Test

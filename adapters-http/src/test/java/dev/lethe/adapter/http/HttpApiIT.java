@@ -298,6 +298,44 @@ class HttpApiIT {
         assertThat(openApi.text()).isEqualTo(Files.readString(Path.of("..", "docs", "openapi.yaml")));
     }
 
+    @Test
+    void headOnAReadableResourceAnswersLikeGetWithoutABody() {
+        String key = client.createTenant("t-head", "video");
+        for (String path : List.of("/health/live", "/openapi.yaml", "/v1/models", "/v1/users/u1/recommendations", "/v1/training-jobs")) {
+            ApiClient.Reply get = client.get(path, key);
+            ApiClient.Reply head = client.send("HEAD", path, Optional.of(key), Optional.empty(), Optional.empty());
+
+            assertThat(head.status()).as(path).isEqualTo(get.status()).isEqualTo(200);
+            assertThat(head.contentType()).as(path).isEqualTo(get.contentType());
+            assertThat(head.text()).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void headWithoutAKeyIsUnauthorizedLikeGet() {
+        assertThat(client.send("HEAD", "/v1/models", Optional.empty(), Optional.empty(), Optional.empty()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void readinessAnswers503WithinTwoSecondsWhenTheDatabaseDoesNotAnswer() {
+        server.databaseHangs.set(true);
+        try {
+            for (int probe = 0; probe < 3; probe++) {
+                long started = System.nanoTime();
+                ApiClient.Reply reply = client.send("GET", "/health/ready", Optional.empty(), Optional.empty(), Optional.empty());
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+                assertThat(reply.status()).isEqualTo(503);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.json().get("code").asText()).isEqualTo("not_ready");
+                assertThat(took).isLessThan(Duration.ofSeconds(2));
+            }
+        } finally {
+            server.databaseHangs.set(false);
+        }
+        assertThat(client.send("GET", "/health/ready", Optional.empty(), Optional.empty(), Optional.empty()).status()).isEqualTo(200);
+    }
+
     private JsonNode awaitJob(String key, String id) {
         return client.awaitJob(key, id, Duration.ofSeconds(20));
     }

@@ -34,6 +34,8 @@ final class TestServer implements AutoCloseable {
     final InMemoryStores.Jobs jobs = new InMemoryStores.Jobs();
     final InMemoryStores.Curves curves = new InMemoryStores.Curves();
     final AtomicBoolean databaseUp = new AtomicBoolean(true);
+    /** While set, the readiness check blocks as a check on a paused database would (until cleared, at most a minute). */
+    final AtomicBoolean databaseHangs = new AtomicBoolean();
     final ServingModels serving;
     final LetheHttpServer server;
     final int port;
@@ -59,8 +61,21 @@ final class TestServer implements AutoCloseable {
                 new GetForgettingCurveService(curves, serving),
                 serving);
         HttpServerConfig config = new HttpServerConfig("127.0.0.1", port, ADMIN_KEY, 1024 * 1024, workers, artifactDirectory);
-        server = new LetheHttpServer(config, api, databaseUp::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        server = new LetheHttpServer(config, api, this::databaseReady, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         this.port = server.start();
+    }
+
+    private boolean databaseReady() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (databaseHangs.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return databaseUp.get();
     }
 
     static TestServer start(Path artifactDirectory, Optional<ModelEnginePort> engine) {

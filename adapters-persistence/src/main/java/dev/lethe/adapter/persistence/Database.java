@@ -9,6 +9,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String MIGRATIONS = "classpath:db/migration";
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -46,8 +48,14 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(Math.min(2, config.poolSize()));
         hikari.setInitializationFailTimeout(-1);
-        hikari.setConnectionTimeout(10_000);
+        DatabaseTimeouts timeouts = config.timeouts();
+        hikari.setConnectionTimeout(timeouts.connection().toMillis());
+        // Checking an idle connection before lending it must fit inside the wait for a connection.
+        hikari.setValidationTimeout(Math.max(250, Math.min(1_000, timeouts.connection().toMillis() / 2)));
         if (config.isMySql()) {
+            // Bound every wait on the server: a paused or partitioned database fails calls instead of holding them.
+            hikari.addDataSourceProperty("connectTimeout", Long.toString(timeouts.connect().toMillis()));
+            hikari.addDataSourceProperty("socketTimeout", Long.toString(timeouts.socket().toMillis()));
             hikari.setDriverClassName("com.mysql.cj.jdbc.Driver");
             // One multi-row INSERT per executeBatch instead of one round trip per row.
             hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
@@ -68,21 +76,42 @@ public final class Database implements AutoCloseable {
     /** Brings the schema to the latest migration; blocks; throws {@link PersistenceException} when it cannot. */
     public void migrate() {
         try {
-            var result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
-                    .load()
-                    .migrate();
-            LOG.info("database schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+                    .load();
+            var result = flyway.migrate();
+            // The result names a target version only when something was applied: ask for the current one.
+            MigrationInfo current = flyway.info().current();
+            LOG.info("database schema at version {} ({} migrations applied)",
+                    current == null ? "none" : current.getVersion(), result.migrationsExecuted);
         } catch (FlywayException e) {
+            if (isLockedByAnotherProcess(e)) {
+                throw new PersistenceException("the embedded database " + config.jdbcUrl().replaceFirst(";.*$", "")
+                        + " is locked by another process (a running lethe serve or demo?): stop it first, or let both use a"
+                        + " MySQL/MariaDB server (lethe.db.url)", e);
+            }
             throw new PersistenceException("could not migrate the database schema of " + config, e);
         }
     }
 
-    /** True when a connection can be taken and answers within two seconds: the readiness check. */
+    /** H2's file lock: another process has the embedded database open (H2 error 90020, DATABASE_ALREADY_OPEN). */
+    private static boolean isLockedByAnotherProcess(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a connection can be taken and answers within a second: the readiness check. Blocks at
+     * most the connection timeout plus that second; a caller that must answer sooner bounds it itself.
+     */
     public boolean isReachable() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+            return connection.isValid(1);
         } catch (SQLException e) {
             LOG.debug("database not reachable", e);
             return false;
@@ -100,7 +129,7 @@ public final class Database implements AutoCloseable {
 
     /** The unit-of-work runner every repository of this database shares. */
     Jdbc jdbc() {
-        return new Jdbc(dataSource, config.isMySql());
+        return new Jdbc(dataSource, config.isMySql(), config.timeouts().querySeconds());
     }
 
     /** Closes every pooled connection; an embedded H2 file database is closed with its last connection. */

@@ -12,11 +12,18 @@ import java.util.Objects;
  * @param user empty when the URL carries the credentials
  * @param password empty when there is none or the URL carries it
  * @param poolSize most connections open at once
+ * @param timeouts how long a call may wait on the database
  */
-public record DatabaseConfig(String jdbcUrl, String user, String password, int poolSize) {
+public record DatabaseConfig(String jdbcUrl, String user, String password, int poolSize, DatabaseTimeouts timeouts) {
     public static final int MAX_POOL_SIZE = 200;
 
+    /** With the {@link DatabaseTimeouts#DEFAULT default timeouts}. */
+    public DatabaseConfig(String jdbcUrl, String user, String password, int poolSize) {
+        this(jdbcUrl, user, password, poolSize, DatabaseTimeouts.DEFAULT);
+    }
+
     public DatabaseConfig {
+        Objects.requireNonNull(timeouts, "timeouts");
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("jdbcUrl must not be empty");
         }
@@ -44,6 +51,11 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
         return new DatabaseConfig("jdbc:h2:file:" + file + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE", "sa", "", 8);
     }
 
+    /** The same database with other timeouts. */
+    public DatabaseConfig withTimeouts(DatabaseTimeouts other) {
+        return new DatabaseConfig(jdbcUrl, user, password, poolSize, other);
+    }
+
     /** True for MySQL and MariaDB, false for the embedded H2. */
     public boolean isMySql() {
         return jdbcUrl.startsWith("jdbc:mysql:");
@@ -53,6 +65,6 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
     @Override
     public String toString() {
         return "DatabaseConfig[jdbcUrl=" + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", user=" + user
-                + ", password=" + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + "]";
+                + ", password=" + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + ", timeouts=" + timeouts + "]";
     }
 }

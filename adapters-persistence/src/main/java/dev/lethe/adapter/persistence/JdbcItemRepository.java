@@ -35,8 +35,11 @@ final class JdbcItemRepository implements ItemRepository {
             INSERT INTO items (tenant_id, item_id, updated_at) VALUES (?, ?, ?)
             ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at)
             """;
-    private static final String DELETE_CATEGORIES = "DELETE FROM item_categories WHERE tenant_id = ? AND item_id = ?";
-    private static final String DELETE_ATTRIBUTES = "DELETE FROM item_attributes WHERE tenant_id = ? AND item_id = ?";
+    private static final String DELETE_CATEGORY = "DELETE FROM item_categories WHERE tenant_id = ? AND item_id = ? AND category = ?";
+    private static final String DELETE_ATTRIBUTE = "DELETE FROM item_attributes WHERE tenant_id = ? AND item_id = ? AND attribute_name = ?";
+    private static final String UPDATE_ATTRIBUTE = """
+            UPDATE item_attributes SET attribute_value = ? WHERE tenant_id = ? AND item_id = ? AND attribute_name = ?
+            """;
     private static final String INSERT_CATEGORY = "INSERT INTO item_categories (tenant_id, item_id, category) VALUES (?, ?, ?)";
     private static final String INSERT_ATTRIBUTE = """
             INSERT INTO item_attributes (tenant_id, item_id, attribute_name, attribute_value) VALUES (?, ?, ?, ?)
@@ -59,49 +62,72 @@ final class JdbcItemRepository implements ItemRepository {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Replaces the item's categories and attributes. The parent row is written first, which locks it for
+     * the transaction, so writers of one item queue there; the child rows are then changed one exact
+     * primary key at a time (delete what went away, update what changed, insert what is new, in key
+     * order) instead of a range delete and re-insert, whose gap locks made writers of neighbouring items
+     * deadlock. READ COMMITTED keeps InnoDB's duplicate checks to record locks as well.
+     */
     @Override
     public void upsert(TenantId tenantId, Item item) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(item, "item");
-        jdbc.transaction("store item " + item.id() + " of tenant " + tenantId, connection -> {
+        String tenant = tenantId.value();
+        String id = item.id().value();
+        jdbc.readCommittedTransaction("store item " + item.id() + " of tenant " + tenantId, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                upsert.setString(1, tenantId.value());
-                upsert.setString(2, item.id().value());
+                upsert.setString(1, tenant);
+                upsert.setString(2, id);
                 Jdbc.setInstant(upsert, 3, clock.instant());
                 upsert.executeUpdate();
             }
-            for (String sql : List.of(DELETE_CATEGORIES, DELETE_ATTRIBUTES)) {
-                try (PreparedStatement delete = connection.prepareStatement(sql)) {
-                    delete.setString(1, tenantId.value());
-                    delete.setString(2, item.id().value());
-                    delete.executeUpdate();
+            Map<String, Set<String>> storedCategories = new HashMap<>();
+            Map<String, Map<String, String>> storedAttributes = new HashMap<>();
+            children(connection, tenantId, List.of(id), storedCategories, storedAttributes);
+            Set<String> oldCategories = storedCategories.getOrDefault(id, Set.of());
+            Map<String, String> oldAttributes = storedAttributes.getOrDefault(id, Map.of());
+
+            List<List<String>> deleteCategories = new ArrayList<>();
+            new TreeSet<>(oldCategories).stream().filter(c -> !item.categories().contains(c)).forEach(c -> deleteCategories.add(List.of(tenant, id, c)));
+            List<List<String>> deleteAttributes = new ArrayList<>();
+            List<List<String>> updateAttributes = new ArrayList<>();
+            List<List<String>> insertAttributes = new ArrayList<>();
+            new TreeSet<>(oldAttributes.keySet()).stream().filter(name -> !item.attributes().containsKey(name))
+                    .forEach(name -> deleteAttributes.add(List.of(tenant, id, name)));
+            item.attributes().forEach((name, value) -> {
+                if (!oldAttributes.containsKey(name)) {
+                    insertAttributes.add(List.of(tenant, id, name, value));
+                } else if (!oldAttributes.get(name).equals(value)) {
+                    updateAttributes.add(List.of(value, tenant, id, name));
                 }
-            }
-            if (!item.categories().isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT_CATEGORY)) {
-                    for (String category : item.categories()) {
-                        insert.setString(1, tenantId.value());
-                        insert.setString(2, item.id().value());
-                        insert.setString(3, category);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            }
-            if (!item.attributes().isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT_ATTRIBUTE)) {
-                    for (Map.Entry<String, String> attribute : item.attributes().entrySet()) {
-                        insert.setString(1, tenantId.value());
-                        insert.setString(2, item.id().value());
-                        insert.setString(3, attribute.getKey());
-                        insert.setString(4, attribute.getValue());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            }
+            });
+            List<List<String>> insertCategories = new ArrayList<>();
+            item.categories().stream().filter(c -> !oldCategories.contains(c)).forEach(c -> insertCategories.add(List.of(tenant, id, c)));
+
+            batch(connection, DELETE_CATEGORY, deleteCategories);
+            batch(connection, DELETE_ATTRIBUTE, deleteAttributes);
+            batch(connection, UPDATE_ATTRIBUTE, updateAttributes);
+            batch(connection, INSERT_CATEGORY, insertCategories);
+            batch(connection, INSERT_ATTRIBUTE, insertAttributes);
             return null;
         });
+    }
+
+    /** Runs {@code sql} once per row of string parameters, in one batch; nothing when there are no rows. */
+    private static void batch(Connection connection, String sql, List<List<String>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (List<String> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    statement.setString(i + 1, row.get(i));
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     @Override
@@ -206,6 +232,18 @@ final class JdbcItemRepository implements ItemRepository {
             return List.of();
         }
         Map<String, Set<String>> categories = new HashMap<>();
+        Map<String, Map<String, String>> attributes = new HashMap<>();
+        children(connection, tenantId, ids, categories, attributes);
+        List<Item> items = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            items.add(new Item(new ItemId(id), categories.getOrDefault(id, Set.of()), attributes.getOrDefault(id, Map.of())));
+        }
+        return items;
+    }
+
+    /** Reads the category and attribute rows of these items into the two maps, keyed by item id. */
+    private static void children(Connection connection, TenantId tenantId, List<String> ids,
+            Map<String, Set<String>> categories, Map<String, Map<String, String>> attributes) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(CATEGORIES_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
             bindIds(select, tenantId, ids);
             try (ResultSet rows = select.executeQuery()) {
@@ -214,7 +252,6 @@ final class JdbcItemRepository implements ItemRepository {
                 }
             }
         }
-        Map<String, Map<String, String>> attributes = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(ATTRIBUTES_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
             bindIds(select, tenantId, ids);
             try (ResultSet rows = select.executeQuery()) {
@@ -223,11 +260,6 @@ final class JdbcItemRepository implements ItemRepository {
                 }
             }
         }
-        List<Item> items = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            items.add(new Item(new ItemId(id), categories.getOrDefault(id, Set.of()), attributes.getOrDefault(id, Map.of())));
-        }
-        return items;
     }
 
     private static void bindIds(PreparedStatement select, TenantId tenantId, List<String> ids) throws SQLException {

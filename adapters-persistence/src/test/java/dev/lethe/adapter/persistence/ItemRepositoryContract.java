@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ItemRepository} must do; run against the embedded H2 and a real MariaDB. */
@@ -96,6 +100,39 @@ abstract class ItemRepositoryContract {
         repository().forEach(tenant, streamed::add);
 
         assertThat(streamed).containsExactlyElementsOf(catalogue);
+    }
+
+    @Test
+    void concurrentWritesOfDifferentItemsAllSucceed() throws Exception {
+        int writers = 8;
+        int writesEach = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            // Neighbouring item ids belong to different writers, so their child rows share index gaps.
+            results.add(pool.submit(() -> {
+                int failures = 0;
+                for (int n = 0; n < writesEach; n++) {
+                    String id = String.format("c-%03d", (n % 40) * writers + writer);
+                    Set<String> categories = n % 3 == 0 ? Set.of() : Set.of("g" + n % 5, "h" + n % 2);
+                    Map<String, String> attributes = n % 4 == 0 ? Map.of() : Map.of("n", Integer.toString(n), "k" + n % 3, "v");
+                    try {
+                        repository().upsert(tenant, item(id, categories, attributes));
+                    } catch (RuntimeException e) {
+                        failures++;
+                    }
+                }
+                return failures;
+            }));
+        }
+        int failures = 0;
+        for (Future<Integer> result : results) {
+            failures += result.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(failures).isZero();
     }
 
     @Test

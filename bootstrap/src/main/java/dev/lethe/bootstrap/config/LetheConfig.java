@@ -1,12 +1,15 @@
 package dev.lethe.bootstrap.config;
 
+import dev.lethe.adapter.persistence.DatabaseTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -25,20 +28,25 @@ public record LetheConfig(
         int dbPoolSize,
         String adminKey,
         String mlEngine,
-        int workerPoolSize) {
+        int workerPoolSize,
+        DatabaseTimeouts dbTimeouts) {
 
     /** Every key with its default, for documentation and validation. */
-    public static final Map<String, String> DEFAULTS = Map.of(
-            "lethe.http.host", "0.0.0.0",
-            "lethe.http.port", "8080",
-            "lethe.data.dir", "./data",
-            "lethe.db.url", "",
-            "lethe.db.user", "",
-            "lethe.db.password", "",
-            "lethe.db.pool-size", "8",
-            "lethe.admin.key", "",
-            "lethe.ml.engine", "MXNet",
-            "lethe.http.worker-pool-size", "16");
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("lethe.http.host", "0.0.0.0"),
+            Map.entry("lethe.http.port", "8080"),
+            Map.entry("lethe.data.dir", "./data"),
+            Map.entry("lethe.db.url", ""),
+            Map.entry("lethe.db.user", ""),
+            Map.entry("lethe.db.password", ""),
+            Map.entry("lethe.db.pool-size", "8"),
+            Map.entry("lethe.db.connection-timeout-ms", Long.toString(DatabaseTimeouts.DEFAULT.connection().toMillis())),
+            Map.entry("lethe.db.connect-timeout-ms", Long.toString(DatabaseTimeouts.DEFAULT.connect().toMillis())),
+            Map.entry("lethe.db.socket-timeout-ms", Long.toString(DatabaseTimeouts.DEFAULT.socket().toMillis())),
+            Map.entry("lethe.db.query-timeout-ms", Long.toString(DatabaseTimeouts.DEFAULT.query().toMillis())),
+            Map.entry("lethe.admin.key", ""),
+            Map.entry("lethe.ml.engine", "MXNet"),
+            Map.entry("lethe.http.worker-pool-size", "16"));
 
     public LetheConfig {
         if (httpPort < 0 || httpPort > 65_535) {
@@ -50,6 +58,7 @@ public record LetheConfig(
         if (workerPoolSize < 1 || workerPoolSize > 1024) {
             throw new IllegalArgumentException("lethe.http.worker-pool-size must be between 1 and 1024, got: " + workerPoolSize);
         }
+        Objects.requireNonNull(dbTimeouts, "dbTimeouts");
         if (!mlEngine.equals("MXNet") && !mlEngine.equals("PyTorch")) {
             throw new IllegalArgumentException("lethe.ml.engine must be MXNet or PyTorch, got: " + mlEngine);
         }
@@ -100,22 +109,22 @@ public record LetheConfig(
 
     /** The same configuration with a different port. */
     public LetheConfig withHttpPort(int port) {
-        return new LetheConfig(httpHost, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+        return new LetheConfig(httpHost, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts);
     }
 
     /** The same configuration with a different data directory. */
     public LetheConfig withDataDir(Path dir) {
-        return new LetheConfig(httpHost, httpPort, dir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+        return new LetheConfig(httpHost, httpPort, dir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts);
     }
 
     /** The same configuration with a different JDBC URL. */
     public LetheConfig withJdbcUrl(String url) {
-        return new LetheConfig(httpHost, httpPort, dataDir, Optional.of(url), dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+        return new LetheConfig(httpHost, httpPort, dataDir, Optional.of(url), dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts);
     }
 
     /** The same configuration with a different admin key. */
     public LetheConfig withAdminKey(String key) {
-        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, key, mlEngine, workerPoolSize);
+        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, key, mlEngine, workerPoolSize, dbTimeouts);
     }
 
     private static LetheConfig fromProperties(Properties p) {
@@ -130,7 +139,26 @@ public record LetheConfig(
                 integer(p, "lethe.db.pool-size"),
                 p.getProperty("lethe.admin.key"),
                 p.getProperty("lethe.ml.engine"),
-                integer(p, "lethe.http.worker-pool-size"));
+                integer(p, "lethe.http.worker-pool-size"),
+                dbTimeouts(p));
+    }
+
+    private static DatabaseTimeouts dbTimeouts(Properties p) {
+        try {
+            return new DatabaseTimeouts(millis(p, "lethe.db.connection-timeout-ms"), millis(p, "lethe.db.connect-timeout-ms"),
+                    millis(p, "lethe.db.socket-timeout-ms"), millis(p, "lethe.db.query-timeout-ms"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lethe.db.*-timeout-ms: " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration millis(Properties p, String key) {
+        String value = p.getProperty(key);
+        try {
+            return Duration.ofMillis(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer of milliseconds, got: " + value, e);
+        }
     }
 
     private static int integer(Properties p, String key) {

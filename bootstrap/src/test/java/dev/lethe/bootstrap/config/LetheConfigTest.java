@@ -3,9 +3,11 @@ package dev.lethe.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lethe.adapter.persistence.DatabaseTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -57,5 +59,21 @@ class LetheConfigTest {
     @Test
     void namesEnvironmentVariablesAfterKeys() {
         assertThat(LetheConfig.environmentName("lethe.http.worker-pool-size")).isEqualTo("LETHE_HTTP_WORKER_POOL_SIZE");
+    }
+
+    @Test
+    void databaseTimeoutsHaveDefaultsAndComeFromTheEnvironment() {
+        assertThat(LetheConfig.load(Optional.empty(), Map.of()).dbTimeouts()).isEqualTo(DatabaseTimeouts.DEFAULT);
+
+        LetheConfig config = LetheConfig.load(Optional.empty(), Map.of("LETHE_DB_SOCKET_TIMEOUT_MS", "3000", "LETHE_DB_QUERY_TIMEOUT_MS", "0"));
+
+        assertThat(config.dbTimeouts().socket()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.dbTimeouts().query()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aConnectionTimeoutBelowWhatThePoolAcceptsIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> LetheConfig.load(Optional.empty(), Map.of("LETHE_DB_CONNECTION_TIMEOUT_MS", "10")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lethe.db.").hasMessageContaining("connection timeout");
     }
 }

@@ -1,5 +1,6 @@
 package dev.lethe.domain.item;
 
+import dev.lethe.domain.Texts;
 import dev.lethe.domain.behavior.ItemId;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,10 @@ import java.util.TreeSet;
 public record Item(ItemId id, Set<String> categories, Map<String, String> attributes) {
     public static final int MAX_CATEGORIES = 64;
     public static final int MAX_ATTRIBUTES = 64;
+    /** Longest category or attribute name, in code points. */
+    public static final int MAX_NAME_LENGTH = 100;
+    /** Longest attribute value, in code points. */
+    public static final int MAX_VALUE_LENGTH = 1000;
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -23,20 +28,27 @@ public record Item(ItemId id, Set<String> categories, Map<String, String> attrib
             throw new IllegalArgumentException("attributes must have at most " + MAX_ATTRIBUTES + " entries, got " + attributes.size());
         }
         for (String category : categories) {
-            if (category == null || category.isBlank() || category.length() > 100) {
-                throw new IllegalArgumentException("categories entries must be 1-100 characters, got: " + category);
-            }
+            requireCategory("categories entries", category);
         }
         for (Map.Entry<String, String> e : attributes.entrySet()) {
-            if (e.getKey() == null || e.getKey().isBlank() || e.getKey().length() > 100) {
-                throw new IllegalArgumentException("attributes keys must be 1-100 characters, got: " + e.getKey());
-            }
-            if (e.getValue() == null || e.getValue().length() > 1000) {
-                throw new IllegalArgumentException("attributes." + e.getKey() + " must be a string of at most 1000 characters");
-            }
+            requireAttributeName("attributes keys", e.getKey());
+            Texts.require("attributes." + e.getKey(), e.getValue(), MAX_VALUE_LENGTH);
         }
         categories = java.util.Collections.unmodifiableSet(new TreeSet<>(categories));
         attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /**
+     * Checks a category: 1-100 code points of well-formed Unicode, no leading or trailing white space
+     * (the store pads, so {@code "pad"} and {@code "pad "} would be one key); throws naming {@code what}.
+     */
+    public static String requireCategory(String what, String category) {
+        return Texts.requireName(what, category, MAX_NAME_LENGTH);
+    }
+
+    /** Checks an attribute name by the rules of {@link #requireCategory}. */
+    public static String requireAttributeName(String what, String name) {
+        return Texts.requireName(what, name, MAX_NAME_LENGTH);
     }
 
     /** An item known only by its id. */

@@ -1,5 +1,7 @@
 package dev.lethe.application.port.in;
 
+import dev.lethe.domain.Texts;
+import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import java.util.Objects;
@@ -19,9 +21,7 @@ public record CreateTenantCommand(TenantId tenantId, String name, TenantKind kin
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(apiKey, "apiKey");
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("name must be 1-200 characters, got: " + name);
-        }
+        Texts.requireNonBlank("name", name, Tenant.MAX_NAME_LENGTH);
         apiKey.ifPresent(CreateTenantCommand::requireWellFormedKey);
     }
 

@@ -1,0 +1,28 @@
+package dev.lethe.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lethe.application.port.out.ConstraintViolationException;
+import dev.lethe.application.port.out.PersistenceException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class FailureHandlerTest {
+
+    @Test
+    void aConstraintViolationIsTheRequestsFaultNotAnOutage() {
+        Problem problem = FailureHandler.toProblem(new ConstraintViolationException("could not store item",
+                new SQLException("Duplicate entry", "23000", 1062)), -1);
+
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.code()).isEqualTo("constraint_violation");
+    }
+
+    @Test
+    void anyOtherStoreFailureIsUnavailable() {
+        Problem problem = FailureHandler.toProblem(new PersistenceException("could not read", new SQLException("gone", "08S01")), -1);
+
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.code()).isEqualTo("store_unavailable");
+    }
+}
