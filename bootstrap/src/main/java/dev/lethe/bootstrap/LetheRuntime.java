@@ -13,11 +13,10 @@ import dev.lethe.adapter.http.ReadinessCheck;
 import dev.lethe.adapter.persistence.Database;
 import dev.lethe.adapter.persistence.DatabaseConfig;
 import dev.lethe.adapter.persistence.PersistenceModule;
+import dev.lethe.application.service.training.TrainingWorker;
 import dev.lethe.bootstrap.config.LetheConfig;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +29,7 @@ public final class LetheRuntime implements AutoCloseable {
 
     private final Injector injector;
     private final Database database;
+    private final TrainingWorker training;
     private LetheHttpServer server;
     private int port = -1;
     private boolean closed;
@@ -37,6 +37,7 @@ public final class LetheRuntime implements AutoCloseable {
     private LetheRuntime(Injector injector) {
         this.injector = injector;
         this.database = injector.getInstance(Database.class);
+        this.training = injector.getInstance(TrainingWorker.class);
     }
 
     /** The modules for {@code config}: the engine module is chosen by the caller. */
@@ -65,11 +66,17 @@ public final class LetheRuntime implements AutoCloseable {
                 });
     }
 
-    /** Builds the graph and migrates the database; does not listen yet. */
+    /**
+     * Builds the graph, migrates the database and starts this process's training worker (queued jobs,
+     * also those left by stopped processes, start running); does not listen yet.
+     */
     public static LetheRuntime prepare(LetheConfig config, Clock clock, Module engineModule) {
         LetheRuntime runtime = new LetheRuntime(Guice.createInjector(modules(config, clock, engineModule)));
         try {
             runtime.database.migrate();
+            runtime.training.start();
+            LOG.info("training worker {} claims jobs (lease {}, poll {})", runtime.training.owner(),
+                    config.trainingJobs().lease(), config.trainingJobs().poll());
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -106,17 +113,12 @@ public final class LetheRuntime implements AutoCloseable {
             return;
         }
         closed = true;
+        training.stopClaiming(); // first: no job may start once shutdown is announced
         LOG.info("Lethe shutting down");
         if (server != null) {
             server.close();
         }
-        ExecutorService training = injector.getInstance(com.google.inject.Key.get(ExecutorService.class, ApplicationModule.TrainingPool.class));
-        training.shutdownNow();
-        try {
-            training.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        training.close(); // lets the running job finish within the grace period, else puts it back in the queue
         database.close();
     }
 }

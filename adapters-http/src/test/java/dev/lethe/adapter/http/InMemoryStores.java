@@ -15,6 +15,8 @@ import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.training.TrainingJob;
+import dev.lethe.domain.training.TrainingStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -235,6 +237,33 @@ final class InMemoryStores {
             List<TrainingJob> all = new ArrayList<>(jobs.getOrDefault(tenantId, Map.of()).values());
             all.sort(Comparator.comparing(TrainingJob::createdAt).reversed());
             return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        }
+
+        @Override
+        public synchronized Optional<TrainingJob> claimNext(String owner, Instant now, Instant leaseExpiresAt, int maxAttempts) {
+            List<TrainingJob> claimable = jobs.values().stream().flatMap(m -> m.values().stream())
+                    .filter(j -> j.claimableAt(now)).sorted(Comparator.comparing(TrainingJob::createdAt)).toList();
+            for (TrainingJob job : claimable) {
+                if (job.status() == TrainingStatus.RUNNING && job.attempts() >= maxAttempts) {
+                    save(job.abandoned(maxAttempts, now));
+                    continue;
+                }
+                TrainingJob claimed = job.claimed(owner, leaseExpiresAt, now);
+                save(claimed);
+                return Optional.of(claimed);
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public synchronized boolean saveIfLeased(TrainingJob job, String owner) {
+            Optional<TrainingJob> stored = find(job.tenantId(), job.id());
+            boolean held = stored.filter(j -> j.status() == TrainingStatus.RUNNING)
+                    .flatMap(TrainingJob::lease).filter(l -> l.owner().equals(owner)).isPresent();
+            if (held) {
+                save(job);
+            }
+            return held;
         }
     }
 

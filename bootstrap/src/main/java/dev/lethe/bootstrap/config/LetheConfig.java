@@ -1,10 +1,12 @@
 package dev.lethe.bootstrap.config;
 
+import dev.lethe.application.service.training.TrainingWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,20 +27,25 @@ public record LetheConfig(
         int dbPoolSize,
         String adminKey,
         String mlEngine,
-        int workerPoolSize) {
+        int workerPoolSize,
+        TrainingWorker.Settings trainingJobs) {
 
     /** Every key with its default, for documentation and validation. */
-    public static final Map<String, String> DEFAULTS = Map.of(
-            "lethe.http.host", "0.0.0.0",
-            "lethe.http.port", "8080",
-            "lethe.data.dir", "./data",
-            "lethe.db.url", "",
-            "lethe.db.user", "",
-            "lethe.db.password", "",
-            "lethe.db.pool-size", "8",
-            "lethe.admin.key", "",
-            "lethe.ml.engine", "MXNet",
-            "lethe.http.worker-pool-size", "16");
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("lethe.http.host", "0.0.0.0"),
+            Map.entry("lethe.http.port", "8080"),
+            Map.entry("lethe.data.dir", "./data"),
+            Map.entry("lethe.db.url", ""),
+            Map.entry("lethe.db.user", ""),
+            Map.entry("lethe.db.password", ""),
+            Map.entry("lethe.db.pool-size", "8"),
+            Map.entry("lethe.admin.key", ""),
+            Map.entry("lethe.ml.engine", "MXNet"),
+            Map.entry("lethe.http.worker-pool-size", "16"),
+            Map.entry("lethe.jobs.lease-seconds", String.valueOf(TrainingWorker.Settings.DEFAULTS.lease().toSeconds())),
+            Map.entry("lethe.jobs.poll-seconds", String.valueOf(TrainingWorker.Settings.DEFAULTS.poll().toSeconds())),
+            Map.entry("lethe.jobs.max-attempts", String.valueOf(TrainingWorker.Settings.DEFAULTS.maxAttempts())),
+            Map.entry("lethe.jobs.shutdown-grace-seconds", String.valueOf(TrainingWorker.Settings.DEFAULTS.shutdownGrace().toSeconds())));
 
     public LetheConfig {
         if (httpPort < 0 || httpPort > 65_535) {
@@ -50,6 +57,7 @@ public record LetheConfig(
         if (workerPoolSize < 1 || workerPoolSize > 1024) {
             throw new IllegalArgumentException("lethe.http.worker-pool-size must be between 1 and 1024, got: " + workerPoolSize);
         }
+        java.util.Objects.requireNonNull(trainingJobs, "trainingJobs");
         if (!mlEngine.equals("MXNet") && !mlEngine.equals("PyTorch")) {
             throw new IllegalArgumentException("lethe.ml.engine must be MXNet or PyTorch, got: " + mlEngine);
         }
@@ -100,22 +108,27 @@ public record LetheConfig(
 
     /** The same configuration with a different port. */
     public LetheConfig withHttpPort(int port) {
-        return new LetheConfig(httpHost, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+        return new LetheConfig(httpHost, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, trainingJobs);
     }
 
     /** The same configuration with a different data directory. */
     public LetheConfig withDataDir(Path dir) {
-        return new LetheConfig(httpHost, httpPort, dir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+        return new LetheConfig(httpHost, httpPort, dir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, trainingJobs);
     }
 
     /** The same configuration with a different JDBC URL. */
     public LetheConfig withJdbcUrl(String url) {
-        return new LetheConfig(httpHost, httpPort, dataDir, Optional.of(url), dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize);
+        return new LetheConfig(httpHost, httpPort, dataDir, Optional.of(url), dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, trainingJobs);
+    }
+
+    /** The same configuration with different training-job lease settings. */
+    public LetheConfig withTrainingJobs(TrainingWorker.Settings settings) {
+        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, settings);
     }
 
     /** The same configuration with a different admin key. */
     public LetheConfig withAdminKey(String key) {
-        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, key, mlEngine, workerPoolSize);
+        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, key, mlEngine, workerPoolSize, trainingJobs);
     }
 
     private static LetheConfig fromProperties(Properties p) {
@@ -130,7 +143,22 @@ public record LetheConfig(
                 integer(p, "lethe.db.pool-size"),
                 p.getProperty("lethe.admin.key"),
                 p.getProperty("lethe.ml.engine"),
-                integer(p, "lethe.http.worker-pool-size"));
+                integer(p, "lethe.http.worker-pool-size"),
+                trainingJobs(p));
+    }
+
+    private static TrainingWorker.Settings trainingJobs(Properties p) {
+        return new TrainingWorker.Settings(Duration.ofSeconds(atLeast(p, "lethe.jobs.lease-seconds", 3)),
+                Duration.ofSeconds(atLeast(p, "lethe.jobs.poll-seconds", 1)), atLeast(p, "lethe.jobs.max-attempts", 1),
+                Duration.ofSeconds(atLeast(p, "lethe.jobs.shutdown-grace-seconds", 0)));
+    }
+
+    private static int atLeast(Properties p, String key, int min) {
+        int value = integer(p, key);
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be at least " + min + ", got: " + value);
+        }
+        return value;
     }
 
     private static int integer(Properties p, String key) {
