@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lethe.bootstrap.config.LetheConfig;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LetheEndToEndIT {
     private static final String ADMIN = "end-to-end-admin-key-0000";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final LocalHttp http = new LocalHttp();
 
     @TempDir
     Path dataDir;
@@ -52,13 +49,7 @@ class LetheEndToEndIT {
     }
 
     private HttpResponse<String> send(int port, String method, String path, String key, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + key)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(port, method, path, key, body);
     }
 
     @ParameterizedTest
