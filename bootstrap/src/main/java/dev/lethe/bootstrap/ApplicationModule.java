@@ -6,10 +6,12 @@ import com.google.inject.Singleton;
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
+import dev.lethe.application.port.in.DeleteTenantUseCase;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
+import dev.lethe.application.port.in.ManageApiKeysUseCase;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.TrainModelUseCase;
@@ -33,6 +35,8 @@ import dev.lethe.application.service.recommend.RecommendService;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.application.service.tenant.AuthenticateTenantService;
 import dev.lethe.application.service.tenant.CreateTenantService;
+import dev.lethe.application.service.tenant.DeleteTenantService;
+import dev.lethe.application.service.tenant.ManageApiKeysService;
 import dev.lethe.application.service.training.TrainModelService;
 import dev.lethe.application.service.training.TrainingWorker;
 import dev.lethe.bootstrap.config.LetheConfig;
@@ -110,6 +114,18 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     CreateTenantUseCase createTenant(TenantRepository tenants) {
         return new CreateTenantService(tenants, new SecureRandom(), clock);
+    }
+
+    @Provides
+    @Singleton
+    ManageApiKeysUseCase apiKeys(TenantRepository tenants) {
+        return new ManageApiKeysService(tenants, new SecureRandom(), clock);
+    }
+
+    @Provides
+    @Singleton
+    DeleteTenantUseCase deleteTenant(TenantRepository tenants, ServingModels serving) {
+        return new DeleteTenantService(tenants, config.artifactDir(), serving::invalidate);
     }
 
     @Provides

@@ -11,6 +11,8 @@ import dev.lethe.application.service.recommend.RecommendService;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.application.service.tenant.AuthenticateTenantService;
 import dev.lethe.application.service.tenant.CreateTenantService;
+import dev.lethe.application.service.tenant.DeleteTenantService;
+import dev.lethe.application.service.tenant.ManageApiKeysService;
 import dev.lethe.application.service.training.TrainModelService;
 import dev.lethe.application.service.training.TrainingWorker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -59,7 +61,9 @@ final class TestServer implements AutoCloseable {
                 trainer,
                 new ManageModelsService(registry, serving::invalidate),
                 new GetForgettingCurveService(curves, serving),
-                serving);
+                serving,
+                new ManageApiKeysService(tenants, new SecureRandom(), clock),
+                new DeleteTenantService(tenants, artifactDirectory, serving::invalidate));
         HttpServerConfig config = new HttpServerConfig("127.0.0.1", port, ADMIN_KEY, 1024 * 1024, workers, artifactDirectory);
         server = new LetheHttpServer(config, api, databaseUp::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         this.port = server.start();
