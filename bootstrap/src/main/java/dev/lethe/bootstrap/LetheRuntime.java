@@ -13,6 +13,8 @@ import dev.lethe.adapter.http.ReadinessCheck;
 import dev.lethe.adapter.persistence.Database;
 import dev.lethe.adapter.persistence.DatabaseConfig;
 import dev.lethe.adapter.persistence.PersistenceModule;
+import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.application.service.tenant.ApiKeys;
 import dev.lethe.application.service.training.TrainingWorker;
 import dev.lethe.bootstrap.config.LetheConfig;
 import java.time.Clock;
@@ -74,6 +76,7 @@ public final class LetheRuntime implements AutoCloseable {
         LetheRuntime runtime = new LetheRuntime(Guice.createInjector(modules(config, clock, engineModule)));
         try {
             runtime.database.migrate();
+            refuseAdminKeyOfATenant(runtime.injector, config.adminKey());
             runtime.training.start();
             LOG.info("training worker {} claims jobs (lease {}, poll {})", runtime.training.owner(),
                     config.trainingJobs().lease(), config.trainingJobs().poll());
@@ -82,6 +85,16 @@ public final class LetheRuntime implements AutoCloseable {
             throw e;
         }
         return runtime;
+    }
+
+    /**
+     * An admin key that is also some tenant's API key (the demo keys are public) would let that tenant act as
+     * the operator and the operator as that tenant: refuse to start.
+     */
+    private static void refuseAdminKeyOfATenant(Injector injector, String adminKey) {
+        if (!adminKey.isBlank() && injector.getInstance(TenantRepository.class).apiKeyHashTaken(ApiKeys.hash(adminKey))) {
+            throw new IllegalStateException("lethe.admin.key is (or was) a tenant's API key; choose another admin key");
+        }
     }
 
     /** Starts the HTTP server; returns the bound port. */

@@ -12,13 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -34,18 +29,8 @@ class LetheEndToEndIT {
     @TempDir
     Path dataDir;
 
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("embedded"), Arguments.of("mariadb"));
-    }
-
     private LetheConfig config(String database) {
-        LetheConfig config = LetheConfig.load(Optional.empty(), Map.of()).withDataDir(dataDir).withHttpPort(0).withAdminKey(ADMIN);
-        if (database.equals("mariadb")) {
-            String url = System.getProperty("lethe.it.jdbcUrl");
-            Assumptions.assumeTrue(url != null && !url.isBlank(), "lethe.it.jdbcUrl is not set: skipping the MariaDB run");
-            config = config.withJdbcUrl(url);
-        }
-        return config;
+        return ItDatabases.config(database, dataDir, ADMIN);
     }
 
     private HttpResponse<String> send(int port, String method, String path, String key, String body) throws IOException, InterruptedException {
@@ -53,7 +38,7 @@ class LetheEndToEndIT {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("dev.lethe.bootstrap.ItDatabases#databases")
     void eventsInRecommendationsOutAndTheDataSurvivesARestart(String database) throws Exception {
         LetheConfig config = config(database);
         String tenant = "e2e" + Long.toString(System.nanoTime(), 36);

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,11 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -45,23 +41,10 @@ class TrainingJobCrashIT {
     @TempDir
     Path dataDir;
 
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("embedded"), Arguments.of("mariadb"));
-    }
-
-    private Optional<String> jdbcUrl(String database) {
-        if (database.equals("embedded")) {
-            return Optional.empty();
-        }
-        String url = System.getProperty("lethe.it.jdbcUrl");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "lethe.it.jdbcUrl is not set: skipping the MariaDB run");
-        return Optional.of(url);
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("dev.lethe.bootstrap.ItDatabases#databases")
     void aJobWhoseProcessWasKilledIsRunAgainByTheNextProcessToTheEnd(String database) throws Exception {
-        Optional<String> url = jdbcUrl(database);
+        Optional<String> url = ItDatabases.jdbcUrl(database);
         KilledJob killed = killMidJob(url, 3);
 
         try (LetheRuntime restarted = LetheRuntime.prepare(config(url, 3), Clock.systemUTC(), SlowEngineServer.module(0))) {
@@ -74,9 +57,9 @@ class TrainingJobCrashIT {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("dev.lethe.bootstrap.ItDatabases#databases")
     void aJobWhoseProcessWasKilledWithNoAttemptsLeftFailsSayingWhy(String database) throws Exception {
-        Optional<String> url = jdbcUrl(database);
+        Optional<String> url = ItDatabases.jdbcUrl(database);
         KilledJob killed = killMidJob(url, 1);
 
         try (LetheRuntime restarted = LetheRuntime.prepare(config(url, 1), Clock.systemUTC(), SlowEngineServer.module(0))) {
@@ -95,7 +78,7 @@ class TrainingJobCrashIT {
         Process child = startChild(url, maxAttempts);
         try {
             int port = awaitPort(child);
-            String key = seedTenant(port, "crash" + Long.toString(System.nanoTime(), 36));
+            String key = http.tenantWithEvents(port, ADMIN, "crash" + Long.toString(System.nanoTime(), 36));
             String jobId = startSlowJob(port, key);
             JsonNode running = awaitJob(port, key, jobId, job -> job.get("status").asText().equals("running") && job.get("progress").asDouble() > 0.1);
             assertThat(running.get("attempts").asInt()).isEqualTo(1);
@@ -153,23 +136,6 @@ class TrainingJobCrashIT {
         reader.setDaemon(true);
         reader.start();
         return port.get(60, TimeUnit.SECONDS);
-    }
-
-    private String seedTenant(int port, String tenant) throws Exception {
-        HttpResponse<String> created = send(port, "POST", "/v1/tenants", ADMIN, "{\"id\":\"" + tenant + "\",\"name\":\"Crash\",\"kind\":\"video\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String key = JSON.readTree(created.body()).get("apiKey").asText();
-        Instant now = Instant.now();
-        List<String> events = new ArrayList<>();
-        for (int u = 0; u < 5; u++) {
-            for (int i = 0; i < 4; i++) {
-                events.add("{\"eventId\":\"e" + u + "-" + i + "\",\"userId\":\"u" + u + "\",\"itemId\":\"i" + ((u + i) % 6)
-                        + "\",\"type\":\"view\",\"timestamp\":\"" + now.minusSeconds(3600L * (20 - u * 4 - i)) + "\"}");
-            }
-        }
-        HttpResponse<String> ingested = send(port, "POST", "/v1/events", key, "[" + String.join(",", events) + "]");
-        assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
-        return key;
     }
 
     private String startSlowJob(int port, String key) throws Exception {
