@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.lenient;
@@ -87,7 +88,7 @@ class TrainModelServiceTest {
     @TempDir
     Path artifacts;
 
-    private final List<TrainingJob> saved = new ArrayList<>();
+    private final List<TrainingJob> saved = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void log() {
@@ -110,9 +111,14 @@ class TrainModelServiceTest {
         lenient().when(registry.nextVersion(TENANT)).thenReturn(3);
         lenient().doAnswer(inv -> saved.add(inv.getArgument(0))).when(jobs).save(any());
         lenient().when(jobs.claimNext(eq(OWNER), any(), any(), eq(TrainingWorker.Settings.DEFAULTS.maxAttempts()))).thenAnswer(inv -> {
-            TrainingJob claimed = saved.get(saved.size() - 1).claimed(OWNER, inv.getArgument(2), inv.getArgument(1));
-            saved.add(claimed);
-            return Optional.of(claimed);
+            synchronized (saved) {
+                if (saved.isEmpty() || saved.get(saved.size() - 1).status() != TrainingStatus.QUEUED) {
+                    return Optional.empty();
+                }
+                TrainingJob claimed = saved.get(saved.size() - 1).claimed(OWNER, inv.getArgument(2), inv.getArgument(1));
+                saved.add(claimed);
+                return Optional.of(claimed);
+            }
         });
         lenient().when(jobs.saveIfLeased(any(), eq(OWNER))).thenAnswer(inv -> saved.add(inv.getArgument(0)));
         lenient().when(engine.families()).thenReturn(Set.of("lstm"));
@@ -272,6 +278,20 @@ class TrainModelServiceTest {
         assertThat(released.attempts()).isZero();
         assertThat(released.lease()).isEmpty();
         assertThat(released.message()).contains(OWNER).contains("shut down");
+    }
+
+    @Test
+    void startingAJobWakesTheLocalWorkerAtOnceNotOnItsNextPoll() {
+        TrainModelService service = service();
+        TrainingWorker.Settings slowPoll = new TrainingWorker.Settings(Duration.ofSeconds(30), Duration.ofMinutes(10), 3, Duration.ZERO);
+        try (TrainingWorker worker = new TrainingWorker(service, jobs, OWNER, slowPoll, CLOCK, DAEMONS)) {
+            worker.start();
+            verify(jobs, timeout(10_000)).claimNext(any(), any(), any(), anyInt()); // found nothing: now it waits
+
+            service.start(new TrainModelCommand(TENANT, "decayed-pop", Activation.ALWAYS));
+
+            verify(registry, timeout(10_000)).register(any());
+        }
     }
 
     @Test
