@@ -21,7 +21,9 @@ trap cleanup EXIT INT TERM
 {
   printf 'defaults\n  mode http\n  timeout connect 2s\n  timeout client 30s\n  timeout server 30s\n'
   printf 'frontend lethe\n  bind 0.0.0.0:%s\n  default_backend replicas\n' "$PORT"
-  printf 'backend replicas\n  balance roundrobin\n  option httpchk GET /health/ready\n'
+  printf 'backend replicas\n  balance roundrobin\n  option httpchk\n'
+  # Lethe answers 400 to an HTTP request without Host, so the check sends one.
+  printf '  http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host localhost\n'
   for r in $(seq 1 "$REPLICAS"); do printf '  server r%s 127.0.0.1:%s check inter 1s\n' "$r" $((PORT + r)); done
 } > "$RUN/haproxy.cfg"
 

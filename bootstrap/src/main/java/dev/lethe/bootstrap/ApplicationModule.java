@@ -6,10 +6,12 @@ import com.google.inject.Singleton;
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
+import dev.lethe.application.port.in.DeleteTenantUseCase;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
+import dev.lethe.application.port.in.ManageApiKeysUseCase;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.TrainModelUseCase;
@@ -33,13 +35,14 @@ import dev.lethe.application.service.recommend.RecommendService;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.application.service.tenant.AuthenticateTenantService;
 import dev.lethe.application.service.tenant.CreateTenantService;
+import dev.lethe.application.service.tenant.DeleteTenantService;
+import dev.lethe.application.service.tenant.ManageApiKeysService;
 import dev.lethe.application.service.training.TrainModelService;
+import dev.lethe.application.service.training.TrainingWorker;
 import dev.lethe.bootstrap.config.LetheConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -109,6 +112,18 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ManageApiKeysUseCase apiKeys(TenantRepository tenants) {
+        return new ManageApiKeysService(tenants, new SecureRandom(), clock);
+    }
+
+    @Provides
+    @Singleton
+    DeleteTenantUseCase deleteTenant(TenantRepository tenants, ServingModels serving) {
+        return new DeleteTenantService(tenants, config.artifactDir(), serving::invalidate);
+    }
+
+    @Provides
+    @Singleton
     AuthenticateTenantUseCase authenticate(TenantRepository tenants) {
         return new AuthenticateTenantService(tenants);
     }
@@ -143,30 +158,40 @@ public final class ApplicationModule extends AbstractModule {
         return new FitForgettingCurvesService(curves, new ForgettingCurveFitter(), clock);
     }
 
-    /** Training runs on its own small pool so it never starves request handling. */
     @Provides
     @Singleton
-    @TrainingPool
-    ExecutorService trainingPool() {
+    TrainModelService trainModelService(BehaviorRepository behaviors, ItemRepository items, ModelRegistry registry, TrainingJobRepository jobs,
+            ServingModels serving, Optional<ModelEnginePort> engine, FitForgettingCurvesService curveFitting) {
+        return new TrainModelService(behaviors, items, registry, jobs, serving, engine, config.artifactDir(), clock, Optional.of(curveFitting));
+    }
+
+    @Provides
+    @Singleton
+    TrainModelUseCase train(TrainModelService service) {
+        return service;
+    }
+
+    /**
+     * This process's training worker, on its own threads so training never starves request handling. Its
+     * owner name (host, pid, a random suffix) tells operators which process holds a job's lease; the suffix
+     * keeps two processes apart even when pids repeat across containers.
+     */
+    @Provides
+    @Singleton
+    TrainingWorker trainingWorker(TrainModelService service, TrainingJobRepository jobs) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        String owner = (host.replaceAll("[^A-Za-z0-9.-]", "_") + ":" + ProcessHandle.current().pid() + ":"
+                + java.util.UUID.randomUUID().toString().substring(0, 8));
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(1, r -> {
+        return new TrainingWorker(service, jobs, owner.length() > 200 ? owner.substring(owner.length() - 200) : owner, config.trainingJobs(), clock, r -> {
             Thread t = new Thread(r, "lethe-training-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
-
-    @Provides
-    @Singleton
-    TrainModelUseCase train(BehaviorRepository behaviors, ItemRepository items, ModelRegistry registry, TrainingJobRepository jobs,
-            ServingModels serving, Optional<ModelEnginePort> engine, @TrainingPool ExecutorService pool, FitForgettingCurvesService curveFitting) {
-        return new TrainModelService(behaviors, items, registry, jobs, serving, engine, config.artifactDir(), pool, clock,
-                Optional.of(curveFitting));
-    }
-
-    /** Marks the executor that runs training jobs. */
-    @jakarta.inject.Qualifier
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target({java.lang.annotation.ElementType.METHOD, java.lang.annotation.ElementType.PARAMETER})
-    public @interface TrainingPool {}
 }

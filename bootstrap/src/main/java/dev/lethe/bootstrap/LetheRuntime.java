@@ -15,11 +15,11 @@ import dev.lethe.adapter.persistence.DatabaseConfig;
 import dev.lethe.adapter.persistence.PersistenceModule;
 import dev.lethe.application.port.out.TenantRepository;
 import dev.lethe.application.service.serving.ServingModels;
+import dev.lethe.application.service.tenant.ApiKeys;
+import dev.lethe.application.service.training.TrainingWorker;
 import dev.lethe.bootstrap.config.LetheConfig;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +32,7 @@ public final class LetheRuntime implements AutoCloseable {
 
     private final Injector injector;
     private final Database database;
+    private final TrainingWorker training;
     private LetheHttpServer server;
     private int port = -1;
     private boolean closed;
@@ -40,6 +41,7 @@ public final class LetheRuntime implements AutoCloseable {
     private LetheRuntime(Injector injector) {
         this.injector = injector;
         this.database = injector.getInstance(Database.class);
+        this.training = injector.getInstance(TrainingWorker.class);
     }
 
     /** The modules for {@code config}: the engine module is chosen by the caller. */
@@ -68,16 +70,33 @@ public final class LetheRuntime implements AutoCloseable {
                 });
     }
 
-    /** Builds the graph and migrates the database; does not listen yet. */
+    /**
+     * Builds the graph, migrates the database and starts this process's training worker (queued jobs,
+     * also those left by stopped processes, start running); does not listen yet.
+     */
     public static LetheRuntime prepare(LetheConfig config, Clock clock, Module engineModule) {
         LetheRuntime runtime = new LetheRuntime(Guice.createInjector(modules(config, clock, engineModule)));
         try {
             runtime.database.migrate();
+            refuseAdminKeyOfATenant(runtime.injector, config.adminKey());
+            runtime.training.start();
+            LOG.info("training worker {} claims jobs (lease {}, poll {})", runtime.training.owner(),
+                    config.trainingJobs().lease(), config.trainingJobs().poll());
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
         }
         return runtime;
+    }
+
+    /**
+     * An admin key that is also some tenant's API key (the demo keys are public) would let that tenant act as
+     * the operator and the operator as that tenant: refuse to start.
+     */
+    private static void refuseAdminKeyOfATenant(Injector injector, String adminKey) {
+        if (!adminKey.isBlank() && injector.getInstance(TenantRepository.class).apiKeyHashTaken(ApiKeys.hash(adminKey))) {
+            throw new IllegalStateException("lethe.admin.key is (or was) a tenant's API key; choose another admin key");
+        }
     }
 
     /** Starts the HTTP server; returns the bound port. */
@@ -114,6 +133,7 @@ public final class LetheRuntime implements AutoCloseable {
             return;
         }
         closed = true;
+        training.stopClaiming(); // first: no job may start once shutdown is announced
         LOG.info("Lethe shutting down");
         if (server != null) {
             server.close();
@@ -121,13 +141,7 @@ public final class LetheRuntime implements AutoCloseable {
         if (feed != null) {
             feed.close();
         }
-        ExecutorService training = injector.getInstance(com.google.inject.Key.get(ExecutorService.class, ApplicationModule.TrainingPool.class));
-        training.shutdownNow();
-        try {
-            training.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        training.close(); // lets the running job finish within the grace period, else puts it back in the queue
         database.close();
     }
 }

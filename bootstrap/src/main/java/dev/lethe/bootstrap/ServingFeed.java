@@ -13,13 +13,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The thread that keeps this server's serving state current: it first builds every tenant's state
  * (so the first request after a restart finds it ready), then runs {@link ServingModels#catchUp} every
- * {@link #POLL} and at once when this server stored new behaviours. Behaviours stored by other servers
- * sharing the database therefore show here within one poll (plus the time the round takes). A failing
- * round (the database down) is logged and retried on the next poll.
+ * {@link #POLL} and at once when this server stored new behaviours, whose storing waits for that round
+ * (read your writes on one server). Behaviours stored by other servers sharing the database show here
+ * within one poll (plus the time the round takes). A failing round (the database down) is logged and
+ * retried on the next poll.
  */
 final class ServingFeed implements AutoCloseable {
     /** How often the feed polls the database for behaviours, items and activations from other servers. */
     static final Duration POLL = Duration.ofMillis(500);
+    /** How long storing behaviours waits at most for this server's state to count them. */
+    static final Duration READ_YOUR_WRITES = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(ServingFeed.class);
 
     private final ServingModels serving;
@@ -27,7 +30,10 @@ final class ServingFeed implements AutoCloseable {
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
+    private final Condition roundDone = lock.newCondition();
     private boolean wake;
+    private long roundsStarted;
+    private long roundsDone;
     private volatile boolean stopped;
 
     private ServingFeed(ServingModels serving, TenantRepository tenants) {
@@ -40,16 +46,27 @@ final class ServingFeed implements AutoCloseable {
     /** Starts the feed and attaches it to {@code serving}. */
     static ServingFeed start(ServingModels serving, TenantRepository tenants) {
         ServingFeed feed = new ServingFeed(serving, tenants);
-        serving.attachFeed(feed::wake);
+        serving.attachFeed(feed::catchUpNow);
         feed.thread.start();
         return feed;
     }
 
-    private void wake() {
+    /**
+     * Wakes the feed and waits until a round that started after this call has finished (at most
+     * {@link #READ_YOUR_WRITES}): behaviours this server just stored then count in its next answer.
+     */
+    private void catchUpNow() {
         lock.lock();
         try {
+            long target = roundsStarted + 1;
             wake = true;
             woken.signal();
+            long left = READ_YOUR_WRITES.toNanos();
+            while (roundsDone < target && !stopped && left > 0) {
+                left = roundDone.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
         }
@@ -69,6 +86,13 @@ final class ServingFeed implements AutoCloseable {
         }
         long failures = 0;
         while (!stopped) {
+            lock.lock();
+            try {
+                roundsStarted++;
+                wake = false;
+            } finally {
+                lock.unlock();
+            }
             try {
                 serving.catchUp();
                 if (failures > 0) {
@@ -82,10 +106,11 @@ final class ServingFeed implements AutoCloseable {
             }
             lock.lock();
             try {
+                roundsDone++;
+                roundDone.signalAll();
                 if (!wake && !stopped) {
                     woken.await(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 }
-                wake = false;
             } catch (InterruptedException e) {
                 return;
             } finally {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -35,37 +34,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LetheEndToEndIT {
     private static final String ADMIN = "end-to-end-admin-key-0000";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final LocalHttp http = new LocalHttp();
 
     @TempDir
     Path dataDir;
 
-    static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("embedded"), Arguments.of("mariadb"));
-    }
-
     private LetheConfig config(String database) {
-        LetheConfig config = LetheConfig.load(Optional.empty(), Map.of()).withDataDir(dataDir).withHttpPort(0).withAdminKey(ADMIN);
-        if (database.equals("mariadb")) {
-            String url = System.getProperty("lethe.it.jdbcUrl");
-            Assumptions.assumeTrue(url != null && !url.isBlank(), "lethe.it.jdbcUrl is not set: skipping the MariaDB run");
-            config = config.withJdbcUrl(url);
-        }
-        return config;
+        return ItDatabases.config(database, dataDir, ADMIN);
     }
 
     private HttpResponse<String> send(int port, String method, String path, String key, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + key)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(port, method, path, key, body);
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("dev.lethe.bootstrap.ItDatabases#databases")
     void eventsInRecommendationsOutAndTheDataSurvivesARestart(String database) throws Exception {
         LetheConfig config = config(database);
         String tenant = "e2e" + Long.toString(System.nanoTime(), 36);

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two servers on one MariaDB behind HAProxy (Debian's, configured like scripts/replicas.sh does):
  * behaviours accepted by one show in the other's recommendations within the documented staleness bound
  * (docs/scaling.md: one feed poll, 500 ms, plus the round; asserted at 5 s), a version activated on
- * one is served by the other, and the balancer's answers are consistent whichever server answers.
+ * one is served by the other, the balancer's answers are consistent whichever server answers, and
+ * training jobs started on either run exactly once.
  */
 class ReplicasIT {
     private static final String ADMIN = "replicas-admin-key-00000000";
@@ -80,7 +81,8 @@ class ReplicasIT {
                   default_backend servers
                 backend servers
                   balance roundrobin
-                  option httpchk GET /health/ready
+                  option httpchk
+                  http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host localhost
                 """.formatted(port));
         for (int b = 0; b < backends.length; b++) {
             config.append("  server s").append(b).append(" 127.0.0.1:").append(backends[b]).append(" check inter 500ms\n");
@@ -142,6 +144,21 @@ class ReplicasIT {
                 Duration switched = until(() -> send(portB, "GET", "/v1/users/fan1/recommendations?k=3", key, null).get("model").asText().equals("profile"));
                 assertThat(switched).isLessThan(STALENESS_BOUND);
                 assertThat(send(balancer, "GET", "/v1/users/fan1/recommendations?k=3", key, null).get("model").asText()).isEqualTo("profile");
+
+                // Jobs started through the balancer (so on both servers) each run exactly once: one attempt, one version each.
+                List<String> jobs = new ArrayList<>();
+                for (int j = 0; j < 4; j++) {
+                    jobs.add(send(balancer, "POST", "/v1/training-jobs", key, "{\"family\":\"decayed-pop\",\"activation\":\"never\"}").get("id").asText());
+                }
+                Set<Integer> versions = new HashSet<>();
+                for (String id : jobs) {
+                    until(() -> send(portB, "GET", "/v1/training-jobs/" + id, key, null).get("status").asText().equals("succeeded"));
+                    JsonNode done = send(portA, "GET", "/v1/training-jobs/" + id, key, null);
+                    assertThat(done.get("attempts").asInt()).as(done.toString()).isEqualTo(1);
+                    versions.add(done.get("modelVersion").asInt());
+                }
+                assertThat(versions).hasSize(4);
+                assertThat(send(portB, "GET", "/v1/models", key, null).get("models")).hasSize(5);
             } finally {
                 lb.destroy();
                 lb.waitFor(5, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package dev.lethe.adapter.http;
 
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
 import dev.lethe.domain.tenant.Tenant;
+import dev.lethe.domain.tenant.TenantId;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +14,13 @@ import java.util.function.Consumer;
 /**
  * Resolves {@code Authorization: Bearer <key>} to the caller's tenant and puts it on the context; every
  * handler behind it reads the tenant from there and nowhere else, so no request can name another
- * tenant. Known keys are remembered for {@link #CACHE_MILLIS} so most requests skip the store.
+ * tenant. Known keys are remembered for {@link #CACHE_MILLIS} so most requests skip the store: that is
+ * the bound on how long a key revoked (or a tenant deleted) through another process keeps working here;
+ * through this process it stops at once ({@link #forget}). Unknown keys are never remembered.
  */
 final class ApiKeyAuthHandler implements Handler<RoutingContext> {
     static final String TENANT = "lethe.tenant";
-    static final long CACHE_MILLIS = 60_000;
+    static final long CACHE_MILLIS = 5_000;
     private static final int CACHE_LIMIT = 10_000;
     private static final String BEARER = "Bearer ";
 
@@ -66,6 +69,19 @@ final class ApiKeyAuthHandler implements Handler<RoutingContext> {
         }
         ctx.put(TENANT, tenant.get());
         ctx.next();
+    }
+
+    /** Drops every remembered key of the tenant, so its revoked keys fail on the next request. */
+    void forget(TenantId tenantId) {
+        known.values().removeIf(remembered -> remembered.tenant.id().equals(tenantId));
+    }
+
+    /** Refuses the request with 401 unless it carries the admin key; {@code what} says what needed it. */
+    static void requireAdmin(RoutingContext ctx, String adminKey, String what) {
+        String given = bearer(ctx.request().getHeader("Authorization"));
+        if (!sameKey(given, adminKey)) {
+            throw Problem.unauthorized("unknown_admin_key", what + " needs the admin key");
+        }
     }
 
     static String bearer(String header) {

@@ -6,10 +6,12 @@ import com.google.inject.Singleton;
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
+import dev.lethe.application.port.in.DeleteTenantUseCase;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
+import dev.lethe.application.port.in.ManageApiKeysUseCase;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.TrainModelUseCase;
@@ -41,8 +43,10 @@ public final class HttpModule extends AbstractModule {
                            CreateTenantUseCase createTenant, AuthenticateTenantUseCase authenticate, IngestBehaviorsUseCase ingest,
                            UpsertItemUseCase upsertItem, RecommendUseCase recommend, GetInterestsUseCase interests,
                            EraseUserUseCase eraseUser, TrainModelUseCase train, ManageModelsUseCase models,
-                           GetForgettingCurveUseCase curves, CheckServingUseCase serving) {
-        LetheApi api = new LetheApi(createTenant, authenticate, ingest, upsertItem, recommend, interests, eraseUser, train, models, curves, serving);
+                           GetForgettingCurveUseCase curves, CheckServingUseCase serving, ManageApiKeysUseCase apiKeys,
+                           DeleteTenantUseCase deleteTenant) {
+        LetheApi api = new LetheApi(createTenant, authenticate, ingest, upsertItem, recommend, interests, eraseUser, train, models, curves, serving,
+                apiKeys, deleteTenant);
         return new LetheHttpServer(config, api, readiness, metrics);
     }
 }

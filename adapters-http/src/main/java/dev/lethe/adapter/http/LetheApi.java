@@ -3,10 +3,12 @@ package dev.lethe.adapter.http;
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
+import dev.lethe.application.port.in.DeleteTenantUseCase;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
+import dev.lethe.application.port.in.ManageApiKeysUseCase;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.TrainModelUseCase;
@@ -25,7 +27,9 @@ record LetheApi(
         TrainModelUseCase train,
         ManageModelsUseCase models,
         GetForgettingCurveUseCase curves,
-        CheckServingUseCase serving) {
+        CheckServingUseCase serving,
+        ManageApiKeysUseCase apiKeys,
+        DeleteTenantUseCase deleteTenant) {
     LetheApi {
         Objects.requireNonNull(createTenant, "createTenant");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -38,5 +42,7 @@ record LetheApi(
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(curves, "curves");
         Objects.requireNonNull(serving, "serving");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(deleteTenant, "deleteTenant");
     }
 }

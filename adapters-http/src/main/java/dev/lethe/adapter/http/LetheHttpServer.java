@@ -115,7 +115,9 @@ public final class LetheHttpServer implements AutoCloseable {
         Router router = Router.router(vertx);
         FailureHandler failure = new FailureHandler();
         ApiKeyAuthHandler auth = new ApiKeyAuthHandler(api.authenticate(), blocking, this::gaugeActiveVersion);
-        TenantsHandler tenants = new TenantsHandler(api.createTenant(), blocking, config.adminKey(), this::gaugeActiveVersion);
+        TenantsHandler tenants = new TenantsHandler(api.createTenant(), api.deleteTenant(), blocking, config.adminKey(), this::gaugeActiveVersion,
+                auth::forget);
+        ApiKeysHandler keys = new ApiKeysHandler(api.apiKeys(), blocking, config.adminKey(), auth::forget);
         EventsHandler events = new EventsHandler(api.ingest(), blocking, metrics);
         ItemsHandler items = new ItemsHandler(api.upsertItem(), blocking);
         UsersHandler users = new UsersHandler(api.recommend(), api.interests(), api.eraseUser(), blocking);
@@ -133,6 +135,13 @@ public final class LetheHttpServer implements AutoCloseable {
         open(router, HttpMethod.GET, "/metrics", operations::metrics);
         open(router, HttpMethod.GET, "/openapi.yaml", operations::openApi);
         open(router, HttpMethod.POST, "/v1/tenants", tenants::create);
+        open(router, HttpMethod.DELETE, "/v1/tenants/:tenantId", tenants::delete);
+        open(router, HttpMethod.POST, "/v1/tenants/:tenantId/keys", keys::issueForTenant);
+        open(router, HttpMethod.GET, "/v1/tenants/:tenantId/keys", keys::listForTenant);
+        open(router, HttpMethod.DELETE, "/v1/tenants/:tenantId/keys/:keyId", keys::revokeForTenant);
+        authenticated(router, auth, HttpMethod.POST, "/v1/keys", keys::issueOwn);
+        authenticated(router, auth, HttpMethod.GET, "/v1/keys", keys::listOwn);
+        authenticated(router, auth, HttpMethod.DELETE, "/v1/keys/:keyId", keys::revokeOwn);
 
         authenticated(router, auth, HttpMethod.POST, "/v1/events", events::ingest);
         authenticated(router, auth, HttpMethod.PUT, "/v1/items/:itemId", items::put);

@@ -2,6 +2,8 @@ package dev.lethe.adapter.http;
 
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.tenant.ApiKey;
+import dev.lethe.domain.tenant.TenantId;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,14 @@ final class Params {
 
     static ItemId itemId(String raw) {
         return JsonFields.convert("itemId", "invalid_id", raw, ItemId::new);
+    }
+
+    static TenantId tenantId(String raw) {
+        return JsonFields.convert("tenantId", "invalid_id", raw, TenantId::new);
+    }
+
+    static String keyId(String raw) {
+        return JsonFields.convert("keyId", "invalid_id", raw, ApiKey::requireId);
     }
 
     /** The single value of a query parameter; repeating it is refused. */

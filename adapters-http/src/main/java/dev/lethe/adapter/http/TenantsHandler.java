@@ -3,6 +3,7 @@ package dev.lethe.adapter.http;
 import dev.lethe.application.port.in.CreateTenantCommand;
 import dev.lethe.application.port.in.CreateTenantResult;
 import dev.lethe.application.port.in.CreateTenantUseCase;
+import dev.lethe.application.port.in.DeleteTenantUseCase;
 import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
@@ -12,18 +13,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** {@code POST /v1/tenants}: the platform operator (admin key) creates a tenant and receives its API key once. */
+/**
+ * {@code /v1/tenants}: the platform operator (admin key) creates a tenant and receives its API key once,
+ * or deletes a tenant with all its data.
+ */
 final class TenantsHandler {
     private final CreateTenantUseCase create;
+    private final DeleteTenantUseCase delete;
     private final Blocking blocking;
     private final String adminKey;
     private final Consumer<Tenant> onCreated;
+    private final Consumer<TenantId> onDeleted;
 
-    TenantsHandler(CreateTenantUseCase create, Blocking blocking, String adminKey, Consumer<Tenant> onCreated) {
+    TenantsHandler(CreateTenantUseCase create, DeleteTenantUseCase delete, Blocking blocking, String adminKey, Consumer<Tenant> onCreated,
+                   Consumer<TenantId> onDeleted) {
         this.create = create;
+        this.delete = delete;
         this.blocking = blocking;
         this.adminKey = adminKey;
         this.onCreated = onCreated;
+        this.onDeleted = onDeleted;
     }
 
     record TenantRequest(TenantId id, String name, TenantKind kind, Optional<String> apiKey) {
@@ -39,11 +48,11 @@ final class TenantsHandler {
     record TenantResponse(String id, String name, String kind, Instant createdAt, String apiKey) {}
 
     void create(RoutingContext ctx) {
-        String given = ApiKeyAuthHandler.bearer(ctx.request().getHeader("Authorization"));
-        if (!ApiKeyAuthHandler.sameKey(given, adminKey)) {
-            throw Problem.unauthorized("unknown_admin_key", "creating tenants needs the admin key");
-        }
+        ApiKeyAuthHandler.requireAdmin(ctx, adminKey, "creating tenants");
         TenantRequest request = TenantRequest.from(ctx);
+        if (request.apiKey().filter(key -> ApiKeyAuthHandler.sameKey(key, adminKey)).isPresent()) {
+            throw Problem.badRequest("apiKey", "api_key_is_admin_key", "a tenant's API key must not be the admin key");
+        }
         // The command's own validation names the field (name, apiKey); the failure handler passes it on.
         CreateTenantCommand command = new CreateTenantCommand(request.id(), request.name(), request.kind(), request.apiKey());
         blocking.run(ctx, () -> create.create(command), (c, result) -> {
@@ -56,6 +65,19 @@ final class TenantsHandler {
                 c.fail(new Problem(409, "tenant_exists", Optional.of("id"), "tenant " + exists.tenantId() + " exists already"));
             } else {
                 c.fail(new Problem(409, "api_key_in_use", Optional.of("apiKey"), "this API key is already in use"));
+            }
+        });
+    }
+
+    void delete(RoutingContext ctx) {
+        ApiKeyAuthHandler.requireAdmin(ctx, adminKey, "deleting tenants");
+        TenantId id = Params.tenantId(ctx.pathParam("tenantId"));
+        blocking.run(ctx, () -> delete.delete(id), (c, deleted) -> {
+            onDeleted.accept(id);
+            if (deleted) {
+                c.response().setStatusCode(204).end();
+            } else {
+                c.fail(Problem.notFound("tenantId", "no tenant " + id));
             }
         });
     }

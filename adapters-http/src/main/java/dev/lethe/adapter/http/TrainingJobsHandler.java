@@ -1,9 +1,10 @@
 package dev.lethe.adapter.http;
 
 import dev.lethe.application.port.in.TrainModelCommand;
-import dev.lethe.application.port.in.TrainModelCommand.Activation;
+import dev.lethe.domain.training.Activation;
 import dev.lethe.application.port.in.TrainModelUseCase;
 import dev.lethe.domain.tenant.Tenant;
+import dev.lethe.domain.training.JobLease;
 import dev.lethe.domain.training.TrainingJob;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -23,11 +24,15 @@ final class TrainingJobsHandler {
         this.blocking = blocking;
     }
 
-    record JobResponse(String id, String family, String status, double progress, String message, Map<String, Double> metrics,
-                       Integer modelVersion, String error, Instant createdAt, Instant updatedAt) {
+    /** The lease's owner (a host and process id) is the operator's business and stays out of the tenant's view. */
+    record JobResponse(String id, String family, String activation, String status, double progress, String message,
+                       Map<String, Double> metrics, Integer modelVersion, String error, int attempts, Instant leaseExpiresAt,
+                       Instant createdAt, Instant updatedAt) {
         static JobResponse of(TrainingJob job) {
-            return new JobResponse(job.id(), job.family(), job.status().name().toLowerCase(Locale.ROOT), job.progress(), job.message(),
-                    job.metrics(), job.modelVersion().orElse(null), job.error().orElse(null), job.createdAt(), job.updatedAt());
+            return new JobResponse(job.id(), job.family(), job.activation().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    job.status().name().toLowerCase(Locale.ROOT), job.progress(), job.message(), job.metrics(),
+                    job.modelVersion().orElse(null), job.error().orElse(null), job.attempts(),
+                    job.lease().map(JobLease::expiresAt).orElse(null), job.createdAt(), job.updatedAt());
         }
     }
 

@@ -235,6 +235,9 @@ class HttpApiIT {
         assertThat(first.get("status").asText()).isEqualTo("succeeded");
         assertThat(first.get("metrics").has("ndcg@10")).isTrue();
         assertThat(first.get("modelVersion").asInt()).isEqualTo(1);
+        assertThat(first.get("activation").asText()).isEqualTo("if-better");
+        assertThat(first.get("attempts").asInt()).isEqualTo(1);
+        assertThat(first.has("leaseExpiresAt")).as("a finished job holds no lease").isFalse();
 
         JsonNode second = awaitJob(key, client.post("/v1/training-jobs", key, "{\"family\":\"lstm\",\"activation\":\"always\"}").json().get("id").asText());
         assertThat(second.get("status").asText()).isEqualTo("succeeded");

@@ -10,10 +10,12 @@ import com.google.inject.Injector;
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
+import dev.lethe.application.port.in.DeleteTenantUseCase;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
+import dev.lethe.application.port.in.ManageApiKeysUseCase;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.TrainModelUseCase;
@@ -41,6 +43,8 @@ class HttpModuleTest {
                 bind(ManageModelsUseCase.class).toInstance(mock(ManageModelsUseCase.class));
                 bind(GetForgettingCurveUseCase.class).toInstance(mock(GetForgettingCurveUseCase.class));
                 bind(CheckServingUseCase.class).toInstance(mock(CheckServingUseCase.class));
+                bind(ManageApiKeysUseCase.class).toInstance(mock(ManageApiKeysUseCase.class));
+                bind(DeleteTenantUseCase.class).toInstance(mock(DeleteTenantUseCase.class));
             }
         });
 

@@ -12,9 +12,11 @@ import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.registry.ModelVersion;
+import dev.lethe.domain.tenant.ApiKey;
 import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.training.TrainingJob;
+import dev.lethe.domain.training.TrainingStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -198,9 +200,11 @@ final class InMemoryStores {
         }
     }
 
+    /** Tenants and keys; deleting a tenant forgets it and its keys (the other stores' data stays: the JDBC contract covers erasure). */
     static final class Tenants implements TenantRepository {
         private final Map<TenantId, Tenant> tenants = new TreeMap<>(Comparator.comparing(TenantId::value));
         private final Map<String, TenantId> keys = new HashMap<>();
+        private final Map<String, ApiKey> keyInfo = new LinkedHashMap<>();
 
         @Override
         public synchronized boolean create(Tenant tenant, String apiKeyHash) {
@@ -208,8 +212,7 @@ final class InMemoryStores {
                 return false;
             }
             tenants.put(tenant.id(), tenant);
-            keys.put(apiKeyHash, tenant.id());
-            return true;
+            return addKey(tenant.id(), apiKeyHash, tenant.createdAt());
         }
 
         @Override
@@ -219,12 +222,51 @@ final class InMemoryStores {
 
         @Override
         public synchronized Optional<Tenant> findByApiKeyHash(String apiKeyHash) {
-            return Optional.ofNullable(keys.get(apiKeyHash)).map(tenants::get);
+            return Optional.ofNullable(keys.get(apiKeyHash)).filter(t -> keyInfo.get(apiKeyHash).active()).map(tenants::get);
         }
 
         @Override
         public synchronized List<Tenant> list() {
             return List.copyOf(tenants.values());
+        }
+
+        @Override
+        public synchronized boolean apiKeyHashTaken(String apiKeyHash) {
+            return keys.containsKey(apiKeyHash);
+        }
+
+        @Override
+        public synchronized boolean addKey(TenantId tenantId, String apiKeyHash, Instant createdAt) {
+            if (keys.containsKey(apiKeyHash)) {
+                return false;
+            }
+            keys.put(apiKeyHash, tenantId);
+            keyInfo.put(apiKeyHash, new ApiKey(ApiKey.idOf(apiKeyHash), tenantId, createdAt, Optional.empty()));
+            return true;
+        }
+
+        @Override
+        public synchronized List<ApiKey> keys(TenantId tenantId) {
+            return keyInfo.values().stream().filter(k -> k.tenantId().equals(tenantId)).toList();
+        }
+
+        @Override
+        public synchronized boolean revokeKey(TenantId tenantId, String keyId, Instant at) {
+            for (Map.Entry<String, ApiKey> entry : keyInfo.entrySet()) {
+                ApiKey key = entry.getValue();
+                if (key.tenantId().equals(tenantId) && key.id().equals(keyId) && key.active()) {
+                    entry.setValue(new ApiKey(key.id(), tenantId, key.createdAt(), Optional.of(at)));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public synchronized boolean delete(TenantId tenantId) {
+            keys.values().removeIf(tenantId::equals);
+            keyInfo.values().removeIf(k -> k.tenantId().equals(tenantId));
+            return tenants.remove(tenantId) != null;
         }
     }
 
@@ -291,6 +333,33 @@ final class InMemoryStores {
             List<TrainingJob> all = new ArrayList<>(jobs.getOrDefault(tenantId, Map.of()).values());
             all.sort(Comparator.comparing(TrainingJob::createdAt).reversed());
             return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        }
+
+        @Override
+        public synchronized Optional<TrainingJob> claimNext(String owner, Instant now, Instant leaseExpiresAt, int maxAttempts) {
+            List<TrainingJob> claimable = jobs.values().stream().flatMap(m -> m.values().stream())
+                    .filter(j -> j.claimableAt(now)).sorted(Comparator.comparing(TrainingJob::createdAt)).toList();
+            for (TrainingJob job : claimable) {
+                if (job.status() == TrainingStatus.RUNNING && job.attempts() >= maxAttempts) {
+                    save(job.abandoned(maxAttempts, now));
+                    continue;
+                }
+                TrainingJob claimed = job.claimed(owner, leaseExpiresAt, now);
+                save(claimed);
+                return Optional.of(claimed);
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public synchronized boolean saveIfLeased(TrainingJob job, String owner) {
+            Optional<TrainingJob> stored = find(job.tenantId(), job.id());
+            boolean held = stored.filter(j -> j.status() == TrainingStatus.RUNNING)
+                    .flatMap(TrainingJob::lease).filter(l -> l.owner().equals(owner)).isPresent();
+            if (held) {
+                save(job);
+            }
+            return held;
         }
     }
 

@@ -11,7 +11,10 @@ import dev.lethe.application.service.recommend.RecommendService;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.application.service.tenant.AuthenticateTenantService;
 import dev.lethe.application.service.tenant.CreateTenantService;
+import dev.lethe.application.service.tenant.DeleteTenantService;
+import dev.lethe.application.service.tenant.ManageApiKeysService;
 import dev.lethe.application.service.training.TrainModelService;
+import dev.lethe.application.service.training.TrainingWorker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -19,8 +22,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The real API, services and server over in-memory stores, listening on a random port. */
@@ -39,15 +40,18 @@ final class TestServer implements AutoCloseable {
     final ServingModels serving;
     final LetheHttpServer server;
     final int port;
-    private final ExecutorService training = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lethe-training");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TrainingWorker training;
 
     TestServer(Path artifactDirectory, Optional<ModelEnginePort> engine, int port, int workers, Duration servingRefresh) {
         Clock clock = Clock.systemUTC();
         serving = new ServingModels(behaviors, items, tenants, curves, registry, engine, clock);
+        TrainModelService trainer = new TrainModelService(behaviors, items, registry, jobs, serving, engine, artifactDirectory, clock);
+        training = new TrainingWorker(trainer, jobs, "test-server", TrainingWorker.Settings.DEFAULTS, clock, r -> {
+            Thread t = new Thread(r, "lethe-training");
+            t.setDaemon(true);
+            return t;
+        });
+        training.start();
         LetheApi api = new LetheApi(
                 new CreateTenantService(tenants, new SecureRandom(), clock),
                 new AuthenticateTenantService(tenants),
@@ -56,10 +60,12 @@ final class TestServer implements AutoCloseable {
                 new RecommendService(behaviors, items, serving, clock),
                 new GetInterestsService(behaviors, items, serving, clock),
                 new EraseUserService(behaviors, serving::invalidate),
-                new TrainModelService(behaviors, items, registry, jobs, serving, engine, artifactDirectory, training, clock),
+                trainer,
                 new ManageModelsService(registry, serving::invalidate),
                 new GetForgettingCurveService(curves, serving),
-                serving);
+                serving,
+                new ManageApiKeysService(tenants, new SecureRandom(), clock),
+                new DeleteTenantService(tenants, artifactDirectory, serving::invalidate));
         HttpServerConfig config = new HttpServerConfig("127.0.0.1", port, ADMIN_KEY, 1024 * 1024, workers, artifactDirectory);
         server = new LetheHttpServer(config, api, this::databaseReady, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         this.port = server.start();
@@ -85,6 +91,6 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        training.shutdownNow();
+        training.close();
     }
 }

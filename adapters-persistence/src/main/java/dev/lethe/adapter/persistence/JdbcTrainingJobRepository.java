@@ -3,6 +3,8 @@ package dev.lethe.adapter.persistence;
 import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.domain.Ids;
 import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.training.Activation;
+import dev.lethe.domain.training.JobLease;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
 import java.sql.Connection;
@@ -10,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,28 +20,56 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Training jobs in {@code training_jobs}. The status line is a human progress message and is cut to
- * {@value #MAX_MESSAGE_LENGTH} characters, the failure reason to {@value #MAX_ERROR_LENGTH}, rather than
- * failing a job's progress update over its wording.
+ * Training jobs in {@code training_jobs}, claimed by one process at a time under a lease (row lock with
+ * {@code SKIP LOCKED}, so concurrent claimers never wait on each other or take the same job). The
+ * status line is a human progress message and is cut to {@value #MAX_MESSAGE_LENGTH} characters, the
+ * failure reason to {@value #MAX_ERROR_LENGTH}, rather than failing a job's progress update over its
+ * wording.
  */
 final class JdbcTrainingJobRepository implements TrainingJobRepository {
     static final int MAX_MESSAGE_LENGTH = 2000;
     static final int MAX_ERROR_LENGTH = 16_000;
 
+    private static final String COLUMNS = """
+            job_id, family, activation, status, progress, message, model_version, error, attempts, owner, lease_expires_at, created_at, \
+            updated_at""";
     private static final String UPSERT = """
             INSERT INTO training_jobs
-                (tenant_id, job_id, family, status, progress, message, model_version, error, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (tenant_id, job_id, family, activation, status, progress, message, model_version, error, attempts, owner, lease_expires_at,
+                 created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE
-                family = VALUES(family), status = VALUES(status), progress = VALUES(progress), message = VALUES(message),
-                model_version = VALUES(model_version), error = VALUES(error), updated_at = VALUES(updated_at)
+                family = VALUES(family), activation = VALUES(activation), status = VALUES(status), progress = VALUES(progress),
+                message = VALUES(message), model_version = VALUES(model_version), error = VALUES(error), attempts = VALUES(attempts),
+                owner = VALUES(owner), lease_expires_at = VALUES(lease_expires_at), updated_at = VALUES(updated_at)
             """;
+    /** Writes only while the caller still holds the lease: a process that lost it (it stalled, another claimed the job) is refused. */
+    private static final String UPDATE_IF_LEASED = """
+            UPDATE training_jobs
+            SET status = ?, progress = ?, message = ?, model_version = ?, error = ?, attempts = ?, owner = ?, lease_expires_at = ?,
+                updated_at = ?
+            WHERE tenant_id = ? AND job_id = ? AND status = 'RUNNING' AND owner = ?
+            """;
+    /** Only for a row this transaction holds locked: the lock is what makes the unconditional write safe. */
+    private static final String UPDATE_LOCKED = UPDATE_IF_LEASED.substring(0, UPDATE_IF_LEASED.indexOf(" AND status = 'RUNNING'"));
+    /**
+     * Rows another transaction has locked (being claimed right now) are skipped, not waited for. A RUNNING
+     * row without a lease was left by a release before leases existed: its owner is gone.
+     */
+    private static final String NEXT_CLAIMABLE = """
+            SELECT tenant_id, %s FROM training_jobs
+            WHERE status = 'QUEUED' OR (status = 'RUNNING' AND (lease_expires_at IS NULL OR lease_expires_at < ?))
+            ORDER BY created_at, tenant_id, job_id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """.formatted(COLUMNS);
+    /** How many lease-expired jobs one claim gives up on at most before it returns. */
+    static final int MAX_ABANDONED_PER_CLAIM = 100;
     private static final String DELETE_METRICS = "DELETE FROM training_job_metrics WHERE tenant_id = ? AND job_id = ?";
     private static final String INSERT_METRIC = """
             INSERT INTO training_job_metrics (tenant_id, job_id, metric_name, metric_value) VALUES (?, ?, ?, ?)
             """;
     private static final String METRICS = "SELECT metric_name, metric_value FROM training_job_metrics WHERE tenant_id = ? AND job_id = ?";
-    private static final String COLUMNS = "job_id, family, status, progress, message, model_version, error, created_at, updated_at";
     private static final String FIND = "SELECT " + COLUMNS + " FROM training_jobs WHERE tenant_id = ? AND job_id = ?";
     private static final String LIST = """
             SELECT %s FROM training_jobs WHERE tenant_id = ?
@@ -54,32 +85,122 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
 
     @Override
     public void save(TrainingJob job) {
-        Objects.requireNonNull(job, "job");
-        Ids.require("jobId", job.id());
-        Jdbc.requireText("family", job.family(), JdbcModelRegistry.MAX_NAME_LENGTH);
-        NamedNumbers.validate("metrics", job.metrics());
+        validate(job);
         String tenant = job.tenantId().value();
         jdbc.transaction("save training job " + job.id() + " of tenant " + tenant, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setString(1, tenant);
                 upsert.setString(2, job.id());
                 upsert.setString(3, job.family());
-                upsert.setString(4, job.status().name());
-                upsert.setDouble(5, job.progress());
-                upsert.setString(6, cut(job.message(), MAX_MESSAGE_LENGTH));
-                if (job.modelVersion().isPresent()) {
-                    upsert.setInt(7, job.modelVersion().get());
-                } else {
-                    upsert.setNull(7, Types.INTEGER);
-                }
-                upsert.setString(8, job.error().map(error -> cut(error, MAX_ERROR_LENGTH)).orElse(null));
-                Jdbc.setInstant(upsert, 9, job.createdAt());
-                Jdbc.setInstant(upsert, 10, job.updatedAt());
+                upsert.setString(4, job.activation().name());
+                bindState(upsert, 5, job);
+                Jdbc.setInstant(upsert, 13, job.createdAt());
+                Jdbc.setInstant(upsert, 14, job.updatedAt());
                 upsert.executeUpdate();
             }
             NamedNumbers.replace(connection, DELETE_METRICS, INSERT_METRIC, job.metrics(), tenant, job.id());
             return null;
         });
+    }
+
+    @Override
+    public boolean saveIfLeased(TrainingJob job, String owner) {
+        validate(job);
+        Jdbc.requireText("owner", owner, JobLease.MAX_OWNER_LENGTH);
+        String tenant = job.tenantId().value();
+        return jdbc.transaction("save training job " + job.id() + " of tenant " + tenant + " leased by " + owner, connection -> {
+            boolean held = updateIfLeased(connection, job, owner);
+            if (held) {
+                NamedNumbers.replace(connection, DELETE_METRICS, INSERT_METRIC, job.metrics(), tenant, job.id());
+            }
+            return held;
+        });
+    }
+
+    @Override
+    public Optional<TrainingJob> claimNext(String owner, Instant now, Instant leaseExpiresAt, int maxAttempts) {
+        Jdbc.requireText("owner", owner, JobLease.MAX_OWNER_LENGTH);
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be positive, got: " + maxAttempts);
+        }
+        return jdbc.transaction("claim a training job for " + owner, connection -> {
+            for (int abandoned = 0; abandoned < MAX_ABANDONED_PER_CLAIM; abandoned++) {
+                Optional<TrainingJob> next = nextClaimable(connection, now);
+                if (next.isEmpty()) {
+                    return Optional.<TrainingJob>empty();
+                }
+                TrainingJob job = next.get();
+                if (job.status() == TrainingStatus.RUNNING && job.attempts() >= maxAttempts) {
+                    writeLocked(connection, job.abandoned(maxAttempts, now));
+                    continue;
+                }
+                TrainingJob claimed = job.claimed(owner, leaseExpiresAt, now);
+                writeLocked(connection, claimed);
+                NamedNumbers.replace(connection, DELETE_METRICS, INSERT_METRIC, claimed.metrics(), claimed.tenantId().value(), claimed.id());
+                return Optional.of(claimed);
+            }
+            return Optional.<TrainingJob>empty();
+        });
+    }
+
+    private static Optional<TrainingJob> nextClaimable(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(NEXT_CLAIMABLE)) {
+            Jdbc.setInstant(select, 1, now);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(job(connection, new TenantId(row.getString("tenant_id")), row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Writes the new state of a row this transaction has locked. */
+    private static void writeLocked(Connection connection, TrainingJob job) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_LOCKED)) {
+            bindState(update, 1, job);
+            Jdbc.setInstant(update, 9, job.updatedAt());
+            update.setString(10, job.tenantId().value());
+            update.setString(11, job.id());
+            update.executeUpdate();
+        }
+    }
+
+    private static boolean updateIfLeased(Connection connection, TrainingJob job, String owner) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_IF_LEASED)) {
+            bindState(update, 1, job);
+            Jdbc.setInstant(update, 9, job.updatedAt());
+            update.setString(10, job.tenantId().value());
+            update.setString(11, job.id());
+            update.setString(12, owner);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Binds status, progress, message, model version, error, attempts, owner and lease expiry from {@code first} on. */
+    private static void bindState(PreparedStatement statement, int first, TrainingJob job) throws SQLException {
+        statement.setString(first, job.status().name());
+        statement.setDouble(first + 1, job.progress());
+        statement.setString(first + 2, cut(job.message(), MAX_MESSAGE_LENGTH));
+        if (job.modelVersion().isPresent()) {
+            statement.setInt(first + 3, job.modelVersion().get());
+        } else {
+            statement.setNull(first + 3, Types.INTEGER);
+        }
+        statement.setString(first + 4, job.error().map(error -> cut(error, MAX_ERROR_LENGTH)).orElse(null));
+        statement.setInt(first + 5, job.attempts());
+        statement.setString(first + 6, job.lease().map(JobLease::owner).orElse(null));
+        if (job.lease().isPresent()) {
+            Jdbc.setInstant(statement, first + 7, job.lease().get().expiresAt());
+        } else {
+            statement.setNull(first + 7, Types.VARCHAR);
+        }
+    }
+
+    private static void validate(TrainingJob job) {
+        Objects.requireNonNull(job, "job");
+        Ids.require("jobId", job.id());
+        Jdbc.requireText("family", job.family(), JdbcModelRegistry.MAX_NAME_LENGTH);
+        NamedNumbers.validate("metrics", job.metrics());
     }
 
     @Override
@@ -123,8 +244,12 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
         int modelVersion = row.getInt("model_version");
         Optional<Integer> version = row.wasNull() ? Optional.empty() : Optional.of(modelVersion);
         Map<String, Double> metrics = NamedNumbers.read(connection, METRICS, tenantId.value(), jobId);
-        return new TrainingJob(jobId, tenantId, row.getString("family"), TrainingStatus.valueOf(row.getString("status")),
-                row.getDouble("progress"), row.getString("message"), metrics, version, Optional.ofNullable(row.getString("error")),
+        String owner = row.getString("owner");
+        Optional<JobLease> lease = owner == null || row.getObject("lease_expires_at") == null
+                ? Optional.empty() : Optional.of(new JobLease(owner, Jdbc.getInstant(row, "lease_expires_at")));
+        return new TrainingJob(jobId, tenantId, row.getString("family"), Activation.valueOf(row.getString("activation")),
+                TrainingStatus.valueOf(row.getString("status")), row.getDouble("progress"), row.getString("message"), metrics, version,
+                Optional.ofNullable(row.getString("error")), row.getInt("attempts"), lease,
                 Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.application.port.out.PersistenceException;
 import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.application.service.tenant.ApiKeys;
+import dev.lethe.domain.tenant.ApiKey;
 import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
@@ -28,7 +30,7 @@ abstract class TenantRepositoryContract {
     }
 
     private static String hash() {
-        return "sha256:" + UUID.randomUUID().toString().replace("-", "");
+        return ApiKeys.hash(UUID.randomUUID().toString());
     }
 
     @Test
@@ -64,7 +66,7 @@ abstract class TenantRepositoryContract {
     @Test
     void apiKeyHashIsCaseSensitive() {
         Tenant tenant = tenant(TestDatabases.freshTenant(), "shop", TenantKind.ECOMMERCE);
-        String hash = "abcdef" + UUID.randomUUID();
+        String hash = hash();
         repository().create(tenant, hash);
 
         assertThat(repository().findByApiKeyHash(hash.toUpperCase(java.util.Locale.ROOT))).isEmpty();
@@ -99,6 +101,110 @@ abstract class TenantRepositoryContract {
         List<Tenant> listed = repository().list().stream().filter(t -> t.id().value().startsWith(prefix)).toList();
 
         assertThat(listed).containsExactly(a, b, c);
+    }
+
+    private static final Instant LATER = CREATED.plusSeconds(3_600);
+
+    private Tenant created() {
+        Tenant tenant = tenant(TestDatabases.freshTenant(), "shop", TenantKind.ECOMMERCE);
+        repository().create(tenant, hash());
+        return tenant;
+    }
+
+    @Test
+    void aTenantMayHoldSeveralActiveKeysAndEachFindsIt() {
+        Tenant tenant = created();
+        String second = hash();
+
+        assertThat(repository().addKey(tenant.id(), second, LATER)).isTrue();
+
+        assertThat(repository().findByApiKeyHash(second)).contains(tenant);
+        assertThat(repository().keys(tenant.id())).hasSize(2).allSatisfy(key -> assertThat(key.active()).isTrue());
+    }
+
+    @Test
+    void keysAreListedOldestFirstWithTheirIdsNeverTheirHashes() {
+        Tenant tenant = created();
+        String second = hash();
+        repository().addKey(tenant.id(), second, LATER);
+
+        List<ApiKey> keys = repository().keys(tenant.id());
+
+        assertThat(keys).extracting(ApiKey::createdAt).containsExactly(CREATED, LATER);
+        assertThat(keys.get(1).id()).isEqualTo(ApiKey.idOf(second)).hasSize(ApiKey.ID_LENGTH);
+    }
+
+    @Test
+    void aRevokedKeyNoLongerFindsItsTenantAndIsListedAsRevoked() {
+        Tenant tenant = created();
+        String second = hash();
+        repository().addKey(tenant.id(), second, LATER);
+
+        assertThat(repository().revokeKey(tenant.id(), ApiKey.idOf(second), LATER.plusSeconds(1))).isTrue();
+
+        assertThat(repository().findByApiKeyHash(second)).isEmpty();
+        assertThat(repository().keys(tenant.id())).filteredOn(key -> key.id().equals(ApiKey.idOf(second)))
+                .singleElement().satisfies(key -> assertThat(key.revokedAt()).contains(LATER.plusSeconds(1)));
+    }
+
+    @Test
+    void revokingAnUnknownOrAlreadyRevokedKeyChangesNothing() {
+        Tenant tenant = created();
+        String second = hash();
+        repository().addKey(tenant.id(), second, LATER);
+        repository().revokeKey(tenant.id(), ApiKey.idOf(second), LATER);
+
+        assertThat(repository().revokeKey(tenant.id(), ApiKey.idOf(second), LATER.plusSeconds(9))).isFalse();
+        assertThat(repository().revokeKey(tenant.id(), ApiKey.idOf(hash()), LATER)).isFalse();
+        assertThat(repository().keys(tenant.id()).get(1).revokedAt()).contains(LATER);
+    }
+
+    @Test
+    void aTenantCannotRevokeAnotherTenantsKey() {
+        Tenant mine = created();
+        Tenant theirs = tenant(TestDatabases.freshTenant(), "other", TenantKind.VIDEO);
+        String theirKey = hash();
+        repository().create(theirs, theirKey);
+
+        assertThat(repository().revokeKey(mine.id(), ApiKey.idOf(theirKey), LATER)).isFalse();
+        assertThat(repository().findByApiKeyHash(theirKey)).contains(theirs);
+    }
+
+    @Test
+    void aKeyHashAlreadyInUseIsNotAddedAgain() {
+        String hash = hash();
+        Tenant first = tenant(TestDatabases.freshTenant(), "first", TenantKind.VIDEO);
+        repository().create(first, hash);
+        Tenant second = created();
+
+        assertThat(repository().addKey(second.id(), hash, LATER)).isFalse();
+        assertThat(repository().findByApiKeyHash(hash)).contains(first);
+        assertThat(repository().keys(second.id())).hasSize(1);
+    }
+
+    @Test
+    void aRevokedKeyStaysTakenSoItIsNeverGivenOutAgain() {
+        Tenant tenant = created();
+        String second = hash();
+        repository().addKey(tenant.id(), second, LATER);
+        repository().revokeKey(tenant.id(), ApiKey.idOf(second), LATER);
+
+        assertThat(repository().apiKeyHashTaken(second)).isTrue();
+        assertThat(repository().apiKeyHashTaken(hash())).isFalse();
+    }
+
+    @Test
+    void deletingATenantErasesItAndItsKeys() {
+        Tenant tenant = created();
+        String second = hash();
+        repository().addKey(tenant.id(), second, LATER);
+
+        assertThat(repository().delete(tenant.id())).isTrue();
+
+        assertThat(repository().find(tenant.id())).isEmpty();
+        assertThat(repository().findByApiKeyHash(second)).isEmpty();
+        assertThat(repository().keys(tenant.id())).isEmpty();
+        assertThat(repository().delete(tenant.id())).isFalse();
     }
 
     @Test

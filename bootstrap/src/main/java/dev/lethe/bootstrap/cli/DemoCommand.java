@@ -19,6 +19,7 @@ import dev.lethe.domain.synthetic.SyntheticGenerator;
 import dev.lethe.domain.synthetic.SyntheticTenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
+import dev.lethe.domain.training.Activation;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.application.service.serving.JavaFamilies;
 import java.io.PrintWriter;
@@ -128,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("%nseeded %s (%s): %d items, %d events, true half-life %.0f days%n", demo.id(), demo.kind().wireName(),
                     tenant.items().size(), accepted, tenant.truth().halfLifeDays());
             // Fit the tenant's forgetting curves and serve the interest-profile model; popularity answers until it is ready.
-            TrainingJob job = train.start(new TrainModelCommand(id, JavaFamilies.PROFILE, TrainModelCommand.Activation.ALWAYS));
+            TrainingJob job = train.start(new TrainModelCommand(id, JavaFamilies.PROFILE, Activation.ALWAYS));
             out.printf("training job %s (%s) started for %s%n", job.id(), job.family(), demo.id());
             out.flush();
         }

@@ -8,6 +8,7 @@ import dev.lethe.application.service.training.TrainModelService;
 import dev.lethe.bootstrap.LetheRuntime;
 import dev.lethe.bootstrap.config.LetheConfig;
 import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.training.Activation;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
 import java.io.PrintWriter;
@@ -64,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainModelCommand command;
         try {
             command = new TrainModelCommand(new TenantId(tenant), family,
-                    TrainModelCommand.Activation.valueOf(activation.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+                    Activation.valueOf(activation.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.lethe.bootstrap.config;
 
 import dev.lethe.adapter.persistence.DatabaseTimeouts;
+import dev.lethe.application.service.training.TrainingWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,8 @@ public record LetheConfig(
         String adminKey,
         String mlEngine,
         int workerPoolSize,
-        DatabaseTimeouts dbTimeouts) {
+        DatabaseTimeouts dbTimeouts,
+        TrainingWorker.Settings trainingJobs) {
 
     /** Every key with its default, for documentation and validation. */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -46,7 +48,11 @@ public record LetheConfig(
             Map.entry("lethe.db.query-timeout-ms", Long.toString(DatabaseTimeouts.DEFAULT.query().toMillis())),
             Map.entry("lethe.admin.key", ""),
             Map.entry("lethe.ml.engine", "MXNet"),
-            Map.entry("lethe.http.worker-pool-size", "16"));
+            Map.entry("lethe.http.worker-pool-size", "16"),
+            Map.entry("lethe.jobs.lease-seconds", String.valueOf(TrainingWorker.Settings.DEFAULTS.lease().toSeconds())),
+            Map.entry("lethe.jobs.poll-seconds", String.valueOf(TrainingWorker.Settings.DEFAULTS.poll().toSeconds())),
+            Map.entry("lethe.jobs.max-attempts", String.valueOf(TrainingWorker.Settings.DEFAULTS.maxAttempts())),
+            Map.entry("lethe.jobs.shutdown-grace-seconds", String.valueOf(TrainingWorker.Settings.DEFAULTS.shutdownGrace().toSeconds())));
 
     public LetheConfig {
         if (httpPort < 0 || httpPort > 65_535) {
@@ -59,6 +65,7 @@ public record LetheConfig(
             throw new IllegalArgumentException("lethe.http.worker-pool-size must be between 1 and 1024, got: " + workerPoolSize);
         }
         Objects.requireNonNull(dbTimeouts, "dbTimeouts");
+        java.util.Objects.requireNonNull(trainingJobs, "trainingJobs");
         if (!mlEngine.equals("MXNet") && !mlEngine.equals("PyTorch")) {
             throw new IllegalArgumentException("lethe.ml.engine must be MXNet or PyTorch, got: " + mlEngine);
         }
@@ -109,22 +116,27 @@ public record LetheConfig(
 
     /** The same configuration with a different port. */
     public LetheConfig withHttpPort(int port) {
-        return new LetheConfig(httpHost, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts);
+        return new LetheConfig(httpHost, port, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts, trainingJobs);
     }
 
     /** The same configuration with a different data directory. */
     public LetheConfig withDataDir(Path dir) {
-        return new LetheConfig(httpHost, httpPort, dir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts);
+        return new LetheConfig(httpHost, httpPort, dir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts, trainingJobs);
     }
 
     /** The same configuration with a different JDBC URL. */
     public LetheConfig withJdbcUrl(String url) {
-        return new LetheConfig(httpHost, httpPort, dataDir, Optional.of(url), dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts);
+        return new LetheConfig(httpHost, httpPort, dataDir, Optional.of(url), dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts, trainingJobs);
+    }
+
+    /** The same configuration with different training-job lease settings. */
+    public LetheConfig withTrainingJobs(TrainingWorker.Settings settings) {
+        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, adminKey, mlEngine, workerPoolSize, dbTimeouts, settings);
     }
 
     /** The same configuration with a different admin key. */
     public LetheConfig withAdminKey(String key) {
-        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, key, mlEngine, workerPoolSize, dbTimeouts);
+        return new LetheConfig(httpHost, httpPort, dataDir, jdbcUrl, dbUser, dbPassword, dbPoolSize, key, mlEngine, workerPoolSize, dbTimeouts, trainingJobs);
     }
 
     private static LetheConfig fromProperties(Properties p) {
@@ -140,7 +152,8 @@ public record LetheConfig(
                 p.getProperty("lethe.admin.key"),
                 p.getProperty("lethe.ml.engine"),
                 integer(p, "lethe.http.worker-pool-size"),
-                dbTimeouts(p));
+                dbTimeouts(p),
+                trainingJobs(p));
     }
 
     private static DatabaseTimeouts dbTimeouts(Properties p) {
@@ -159,6 +172,20 @@ public record LetheConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be an integer of milliseconds, got: " + value, e);
         }
+    }
+
+    private static TrainingWorker.Settings trainingJobs(Properties p) {
+        return new TrainingWorker.Settings(Duration.ofSeconds(atLeast(p, "lethe.jobs.lease-seconds", 3)),
+                Duration.ofSeconds(atLeast(p, "lethe.jobs.poll-seconds", 1)), atLeast(p, "lethe.jobs.max-attempts", 1),
+                Duration.ofSeconds(atLeast(p, "lethe.jobs.shutdown-grace-seconds", 0)));
+    }
+
+    private static int atLeast(Properties p, String key, int min) {
+        int value = integer(p, key);
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be at least " + min + ", got: " + value);
+        }
+        return value;
     }
 
     private static int integer(Properties p, String key) {

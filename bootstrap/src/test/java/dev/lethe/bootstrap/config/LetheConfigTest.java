@@ -45,6 +45,21 @@ class LetheConfigTest {
     }
 
     @Test
+    void trainingJobLeasesAreConfiguredFromTheEnvironment() {
+        LetheConfig config = LetheConfig.load(Optional.empty(), Map.of("LETHE_JOBS_LEASE_SECONDS", "60", "LETHE_JOBS_MAX_ATTEMPTS", "5"));
+        assertThat(config.trainingJobs().lease()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(config.trainingJobs().heartbeat()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(config.trainingJobs().maxAttempts()).isEqualTo(5);
+        assertThat(config.trainingJobs().poll()).isEqualTo(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void refusesALeaseTooShortToRenewNamingTheKey() {
+        assertThatThrownBy(() -> LetheConfig.load(Optional.empty(), Map.of("LETHE_JOBS_LEASE_SECONDS", "2")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lethe.jobs.lease-seconds");
+    }
+
+    @Test
     void refusesAPortThatIsNotANumberNamingTheKey() {
         assertThatThrownBy(() -> LetheConfig.load(Optional.empty(), Map.of("LETHE_HTTP_PORT", "eighty")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lethe.http.port");

@@ -1,20 +1,11 @@
 package dev.lethe.application.port.in;
 
 import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.training.Activation;
 import java.util.Objects;
 
 /** A request to train a model of {@code family} on the tenant's whole event log. */
 public record TrainModelCommand(TenantId tenantId, String family, Activation activation) {
-
-    /** What happens to the new version once registered. */
-    public enum Activation {
-        /** Activate when its validation NDCG@10 is at least the active version's (or none is active). */
-        IF_BETTER,
-        /** Always activate. */
-        ALWAYS,
-        /** Register only; activate later by hand. */
-        NEVER
-    }
 
     public TrainModelCommand {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Trains models asynchronously: {@link #start} records a queued job and returns at once, a dedicated
- * executor does the work. Blocks only on the job store.
+ * Trains models asynchronously: {@link #start} records a queued job and returns at once; a training
+ * worker (of this process, or of another one sharing the job store) claims and runs it exactly once.
+ * Blocks only on the job store.
  */
 public interface TrainModelUseCase {
 

@@ -176,8 +176,8 @@ public final class ServingModels implements CheckServingUseCase {
     }
 
     /**
-     * New behaviours were stored here: wakes the feed (see {@link #attachFeed}), or, without one, catches
-     * up at once.
+     * New behaviours were stored here: has the feed (see {@link #attachFeed}) apply them before it returns,
+     * or, without one, catches up at once; either way this server's next answer counts them.
      */
     public void eventsArrived(TenantId tenantId) {
         Runnable wake = wakeFeed;
@@ -188,7 +188,10 @@ public final class ServingModels implements CheckServingUseCase {
         }
     }
 
-    /** From now on a background feed calls {@link #catchUp}; {@code wake} asks it to run soon. */
+    /**
+     * From now on a background feed calls {@link #catchUp}; {@code wake} has it run a round soon and
+     * waits (boundedly) for that round.
+     */
     public void attachFeed(Runnable wake) {
         this.wakeFeed = Objects.requireNonNull(wake, "wake");
     }

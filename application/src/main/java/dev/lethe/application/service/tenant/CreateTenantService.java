@@ -27,7 +27,7 @@ public final class CreateTenantService implements CreateTenantUseCase {
         }
         String key = command.apiKey().orElseGet(() -> ApiKeys.generate(random));
         String hash = ApiKeys.hash(key);
-        if (tenants.findByApiKeyHash(hash).isPresent()) {
+        if (tenants.apiKeyHashTaken(hash)) {
             return new CreateTenantResult.KeyInUse(command.tenantId());
         }
         Tenant tenant = new Tenant(command.tenantId(), command.name(), command.kind(), clock.instant());

@@ -1,7 +1,6 @@
 package dev.lethe.application.service.training;
 
 import dev.lethe.application.port.in.TrainModelCommand;
-import dev.lethe.application.port.in.TrainModelCommand.Activation;
 import dev.lethe.application.port.in.TrainModelUseCase;
 import dev.lethe.application.port.out.BehaviorRepository;
 import dev.lethe.application.port.out.ItemRepository;
@@ -18,6 +17,7 @@ import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.TenantId;
+import dev.lethe.domain.training.Activation;
 import dev.lethe.domain.training.TrainingJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,15 +35,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Trains a model on a tenant's log on a dedicated executor: job row, the log streamed in time order,
+ * Trains a model on a tenant's log: {@link #start} stores a queued job and wakes this process's
+ * {@link TrainingWorker}, which claims it under a lease (or another process's worker does: exactly one
+ * runs it) and runs it here: the log streamed in time order,
  * leave-last-out validation cases, the family's trainer (Java families in-process, file-backed ones
  * through the {@link ModelEnginePort}), validation HR@10 and NDCG@10, the artifact written under the
  * artifact directory, the version registered and activated by policy. Progress is saved at most once
- * per {@link #PROGRESS_INTERVAL}.
+ * per {@link #PROGRESS_INTERVAL}, each save renewing the job's lease.
  */
 public final class TrainModelService implements TrainModelUseCase {
     /** How often at most a running job's progress is written to the store. */
@@ -62,7 +64,7 @@ public final class TrainModelService implements TrainModelUseCase {
     private final ServingModels serving;
     private final Optional<ModelEnginePort> engine;
     private final Path artifactDirectory;
-    private final Executor worker;
+    private final Semaphore queued = new Semaphore(0);
     private final Clock clock;
     private final Optional<FitForgettingCurvesService> curveFitting;
 
@@ -71,18 +73,17 @@ public final class TrainModelService implements TrainModelUseCase {
 
     /**
      * @param artifactDirectory where versions are written, one directory per tenant and version
-     * @param worker runs the jobs; a dedicated executor, so training never starves request handling
      */
     public TrainModelService(BehaviorRepository behaviors, ItemRepository items, ModelRegistry registry, TrainingJobRepository jobs,
-                             ServingModels serving, Optional<ModelEnginePort> engine, Path artifactDirectory, Executor worker, Clock clock) {
-        this(behaviors, items, registry, jobs, serving, engine, artifactDirectory, worker, clock, Optional.empty());
+                             ServingModels serving, Optional<ModelEnginePort> engine, Path artifactDirectory, Clock clock) {
+        this(behaviors, items, registry, jobs, serving, engine, artifactDirectory, clock, Optional.empty());
     }
 
     /**
      * @param curveFitting when present, every job first refits and stores the tenant's forgetting curves
      */
     public TrainModelService(BehaviorRepository behaviors, ItemRepository items, ModelRegistry registry, TrainingJobRepository jobs,
-                             ServingModels serving, Optional<ModelEnginePort> engine, Path artifactDirectory, Executor worker, Clock clock,
+                             ServingModels serving, Optional<ModelEnginePort> engine, Path artifactDirectory, Clock clock,
                              Optional<FitForgettingCurvesService> curveFitting) {
         this.behaviors = behaviors;
         this.items = items;
@@ -91,7 +92,6 @@ public final class TrainModelService implements TrainModelUseCase {
         this.serving = serving;
         this.engine = engine;
         this.artifactDirectory = artifactDirectory;
-        this.worker = worker;
         this.clock = clock;
         this.curveFitting = curveFitting;
     }
@@ -108,15 +108,10 @@ public final class TrainModelService implements TrainModelUseCase {
         if (!families().contains(command.family())) {
             throw new IllegalArgumentException("family must be one of " + families() + ", got: " + command.family());
         }
-        TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), command.tenantId(), command.family(), clock.instant());
+        TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), command.tenantId(), command.family(), command.activation(),
+                clock.instant());
         jobs.save(job);
-        try {
-            worker.execute(() -> run(job, command.activation()));
-        } catch (RejectedExecutionException e) {
-            TrainingJob failed = job.failed("the training executor refused the job: " + e.getMessage(), clock.instant());
-            jobs.save(failed);
-            return failed;
-        }
+        queued.release();
         return job;
     }
 
@@ -130,8 +125,31 @@ public final class TrainModelService implements TrainModelUseCase {
         return jobs.list(tenantId, limit);
     }
 
-    private void run(TrainingJob queued, Activation activation) {
-        Progress progress = new Progress(queued);
+    /** Waits until this process queues a job or {@code timeout} passes; true when one was queued. */
+    boolean awaitQueued(Duration timeout) throws InterruptedException {
+        boolean woken = queued.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        queued.drainPermits(); // one claim round looks at every queued job
+        return woken;
+    }
+
+    /** Wakes every worker waiting in {@link #awaitQueued}, e.g. to let it see it should stop. */
+    void wakeWorkers() {
+        queued.release(Integer.MAX_VALUE / 2);
+    }
+
+    /** Claims the next job any process may run (see {@link TrainingJobRepository#claimNext}). */
+    Optional<TrainingJob> claim(String owner, Duration lease, int maxAttempts) {
+        Instant now = clock.instant();
+        return jobs.claimNext(owner, now, now.plus(lease), maxAttempts);
+    }
+
+    /** Runs a claimed job on the calling thread to its end, or until its lease is lost. */
+    void execute(Lease lease) {
+        TrainingJob claimed = lease.job();
+        run(claimed, claimed.activation(), new Progress(lease));
+    }
+
+    private void run(TrainingJob queued, Activation activation, Progress progress) {
         try {
             TenantId tenant = queued.tenantId();
             // Serving takes over from this sequence number: the artifact counts exactly the behaviours up to it.
@@ -174,10 +192,12 @@ public final class TrainModelService implements TrainModelUseCase {
             if (activate) {
                 serving.invalidate(tenant);
             }
-            jobs.save(progress.job.succeeded(version, metrics, clock.instant()));
+            progress.finish(progress.job().succeeded(version, metrics, clock.instant()));
+        } catch (Lease.Lost e) {
+            LOG.log(System.Logger.Level.WARNING, "training job " + queued.id() + " of tenant " + queued.tenantId() + " stopped: " + e.getMessage());
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "training job " + queued.id() + " of tenant " + queued.tenantId() + " failed", e);
-            jobs.save(progress.job.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant()));
+            progress.finish(progress.job().failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant()));
             if (e instanceof Error error) {
                 throw error;
             }
@@ -230,9 +250,9 @@ public final class TrainModelService implements TrainModelUseCase {
         };
     }
 
-    /** The job's latest state, written through at most once per interval unless forced, and its training curve. */
+    /** The job's latest state, written through its lease at most once per interval unless forced, and its training curve. */
     private final class Progress {
-        private TrainingJob job;
+        private final Lease lease;
         private Instant lastSaved = Instant.MIN;
         private final StringBuilder curve = new StringBuilder();
 
@@ -247,15 +267,27 @@ public final class TrainModelService implements TrainModelUseCase {
             }
         }
 
-        Progress(TrainingJob job) {
-            this.job = job;
+        Progress(Lease lease) {
+            this.lease = lease;
+        }
+
+        TrainingJob job() {
+            return lease.job();
+        }
+
+        /** Stores the final state unless the lease was lost meanwhile (then the job is another process's). */
+        void finish(TrainingJob done) {
+            if (!lease.finish(done)) {
+                LOG.log(System.Logger.Level.WARNING, "training job " + done.id() + " of tenant " + done.tenantId()
+                        + " ended " + done.status() + " after its lease was lost; the outcome is not stored");
+            }
         }
 
         synchronized void report(double share, String message, boolean force) {
             Instant now = clock.instant();
-            job = job.running(share, message, now);
-            if (force || !now.isBefore(lastSaved.plus(PROGRESS_INTERVAL))) {
-                jobs.save(job);
+            boolean store = force || !now.isBefore(lastSaved.plus(PROGRESS_INTERVAL));
+            lease.update(lease.job().running(share, message, now), store);
+            if (store) {
                 lastSaved = now;
             }
         }

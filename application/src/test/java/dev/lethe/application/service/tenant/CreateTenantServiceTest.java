@@ -40,7 +40,7 @@ class CreateTenantServiceTest {
     @Test
     void aGeneratedKeyIsReturnedAndOnlyItsHashIsStored() {
         when(tenants.find(SHOP)).thenReturn(Optional.empty());
-        when(tenants.findByApiKeyHash(anyString())).thenReturn(Optional.empty());
+        when(tenants.apiKeyHashTaken(anyString())).thenReturn(false);
         when(tenants.create(any(), anyString())).thenReturn(true);
 
         CreateTenantResult result = service().create(new CreateTenantCommand(SHOP, "Shop", TenantKind.ECOMMERCE, Optional.empty()));
@@ -56,7 +56,7 @@ class CreateTenantServiceTest {
     @Test
     void anExplicitKeyIsKept() {
         when(tenants.find(SHOP)).thenReturn(Optional.empty());
-        when(tenants.findByApiKeyHash(anyString())).thenReturn(Optional.empty());
+        when(tenants.apiKeyHashTaken(anyString())).thenReturn(false);
         when(tenants.create(any(), anyString())).thenReturn(true);
         String key = "demo-key-0123456789-xyz";
 
@@ -79,7 +79,7 @@ class CreateTenantServiceTest {
     @Test
     void aKeyAlreadyInUseIsRefused() {
         when(tenants.find(SHOP)).thenReturn(Optional.empty());
-        when(tenants.findByApiKeyHash(anyString())).thenReturn(Optional.of(new Tenant(new TenantId("other"), "O", TenantKind.VIDEO, CLOCK.instant())));
+        when(tenants.apiKeyHashTaken(anyString())).thenReturn(true);
 
         CreateTenantResult result = service().create(new CreateTenantCommand(SHOP, "Shop", TenantKind.VIDEO, Optional.of("x".repeat(30))));
 

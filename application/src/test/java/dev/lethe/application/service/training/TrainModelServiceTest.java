@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
@@ -13,7 +17,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.lethe.application.port.in.TrainModelCommand;
-import dev.lethe.application.port.in.TrainModelCommand.Activation;
+import dev.lethe.domain.training.Activation;
 import dev.lethe.application.port.out.BehaviorRepository;
 import dev.lethe.application.port.out.ItemRepository;
 import dev.lethe.application.port.out.ModelEnginePort;
@@ -38,6 +42,7 @@ import dev.lethe.domain.training.TrainingStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,6 +50,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +66,12 @@ import org.mockito.junit.jupiter.MockitoExtension;
 class TrainModelServiceTest {
     private static final TenantId TENANT = new TenantId("shop");
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ThreadFactory DAEMONS = r -> {
+        Thread t = new Thread(r, "test-training");
+        t.setDaemon(true);
+        return t;
+    };
+    private static final String OWNER = "test-host:1:worker";
     private static final Clock CLOCK = Clock.fixed(START.plusSeconds(86_400 * 30), ZoneOffset.UTC);
 
     @Mock
@@ -75,7 +89,7 @@ class TrainModelServiceTest {
     @TempDir
     Path artifacts;
 
-    private final List<TrainingJob> saved = new ArrayList<>();
+    private final List<TrainingJob> saved = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void log() {
@@ -98,11 +112,32 @@ class TrainModelServiceTest {
         lenient().when(serving.weightsFor(TENANT)).thenReturn(BehaviorWeights.defaults(TenantKind.ECOMMERCE));
         lenient().when(registry.nextVersion(TENANT)).thenReturn(3);
         lenient().doAnswer(inv -> saved.add(inv.getArgument(0))).when(jobs).save(any());
+        lenient().when(jobs.claimNext(eq(OWNER), any(), any(), eq(TrainingWorker.Settings.DEFAULTS.maxAttempts()))).thenAnswer(inv -> {
+            synchronized (saved) {
+                if (saved.isEmpty() || saved.get(saved.size() - 1).status() != TrainingStatus.QUEUED) {
+                    return Optional.empty();
+                }
+                TrainingJob claimed = saved.get(saved.size() - 1).claimed(OWNER, inv.getArgument(2), inv.getArgument(1));
+                saved.add(claimed);
+                return Optional.of(claimed);
+            }
+        });
+        lenient().when(jobs.saveIfLeased(any(), eq(OWNER))).thenAnswer(inv -> saved.add(inv.getArgument(0)));
         lenient().when(engine.families()).thenReturn(Set.of("lstm"));
     }
 
     private TrainModelService service() {
-        return new TrainModelService(behaviors, items, registry, jobs, serving, Optional.of(engine), artifacts, Runnable::run, CLOCK);
+        return new TrainModelService(behaviors, items, registry, jobs, serving, Optional.of(engine), artifacts, CLOCK);
+    }
+
+    /** Queues the job and runs it on this thread, as this process's worker would. */
+    private TrainingJob train(TrainModelCommand command) {
+        TrainModelService service = service();
+        TrainingJob queued = service.start(command);
+        try (TrainingWorker worker = new TrainingWorker(service, jobs, OWNER, TrainingWorker.Settings.DEFAULTS, CLOCK, DAEMONS)) {
+            assertThat(worker.runOnce()).isTrue();
+        }
+        return queued;
     }
 
     private ModelVersion registered() {
@@ -115,7 +150,7 @@ class TrainModelServiceTest {
     void aJavaFamilyIsTrainedValidatedRegisteredAndActivatedWhenNoneIsActive() throws Exception {
         when(registry.active(TENANT)).thenReturn(Optional.empty());
 
-        TrainingJob queued = service().start(new TrainModelCommand(TENANT, "decayed-pop", Activation.IF_BETTER));
+        TrainingJob queued = train(new TrainModelCommand(TENANT, "decayed-pop", Activation.IF_BETTER));
 
         ModelVersion version = registered();
         assertThat(version.version()).isEqualTo(3);
@@ -134,7 +169,7 @@ class TrainModelServiceTest {
     void theProfileFamilyIsTrainedInProcess() {
         when(registry.active(TENANT)).thenReturn(Optional.empty());
 
-        service().start(new TrainModelCommand(TENANT, "profile", Activation.IF_BETTER));
+        train(new TrainModelCommand(TENANT, "profile", Activation.IF_BETTER));
 
         ModelVersion version = registered();
         assertThat(version.family()).isEqualTo("profile");
@@ -146,7 +181,7 @@ class TrainModelServiceTest {
     void aWorseVersionIsRegisteredButNotActivated() {
         when(registry.active(TENANT)).thenReturn(Optional.of(new ModelVersion(TENANT, 2, "lstm", "mxnet", Map.of("ndcg@10", 2.0), "/x", true, START)));
 
-        service().start(new TrainModelCommand(TENANT, "decayed-pop", Activation.IF_BETTER));
+        train(new TrainModelCommand(TENANT, "decayed-pop", Activation.IF_BETTER));
 
         assertThat(registered().active()).isFalse();
         verify(serving, never()).invalidate(TENANT);
@@ -158,7 +193,7 @@ class TrainModelServiceTest {
         when(engine.train(eq("lstm"), any(TrainingData.class), any(TrainingListener.class)))
                 .thenAnswer(inv -> DecayedPopularity.fit("lstm", inv.<TrainingData>getArgument(1).catalogue(), Optional.empty(), List.of()));
 
-        service().start(new TrainModelCommand(TENANT, "lstm", Activation.NEVER));
+        train(new TrainModelCommand(TENANT, "lstm", Activation.NEVER));
 
         verify(engine).save(any(), eq(artifacts.resolve("shop/v3")));
         assertThat(registered().engine()).isEqualTo("mxnet");
@@ -172,7 +207,7 @@ class TrainModelServiceTest {
         when(engine.train(eq("lstm"), data.capture(), any()))
                 .thenAnswer(inv -> DecayedPopularity.fit("lstm", inv.<TrainingData>getArgument(1).catalogue(), Optional.empty(), List.of()));
 
-        service().start(new TrainModelCommand(TENANT, "lstm", Activation.NEVER));
+        train(new TrainModelCommand(TENANT, "lstm", Activation.NEVER));
 
         assertThat(data.getValue().events()).hasSize(15);
         assertThat(data.getValue().validation()).hasSize(5)
@@ -184,7 +219,7 @@ class TrainModelServiceTest {
     void anEngineFailureFailsTheJobWithTheReason() {
         when(engine.train(eq("lstm"), any(), any())).thenThrow(new ModelEnginePort.ModelEngineException("out of memory", null));
 
-        service().start(new TrainModelCommand(TENANT, "lstm", Activation.ALWAYS));
+        train(new TrainModelCommand(TENANT, "lstm", Activation.ALWAYS));
 
         TrainingJob last = saved.get(saved.size() - 1);
         assertThat(last.status()).isEqualTo(TrainingStatus.FAILED);
@@ -203,11 +238,74 @@ class TrainModelServiceTest {
             return DecayedPopularity.fit("lstm", inv.<TrainingData>getArgument(1).catalogue(), Optional.empty(), List.of());
         });
 
-        service().start(new TrainModelCommand(TENANT, "lstm", Activation.NEVER));
+        train(new TrainModelCommand(TENANT, "lstm", Activation.NEVER));
 
-        // queued, three forced phase changes, the final state; the fixed clock never lets a throttled report through
-        verify(jobs, atMost(5)).save(any());
+        // three forced phase changes and the final state; the fixed clock never lets a throttled report through
+        verify(jobs, atMost(4)).saveIfLeased(any(), eq(OWNER));
         assertThat(saved.get(saved.size() - 1).status()).isEqualTo(TrainingStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aJobWhoseLeaseWasLostStopsAtItsNextReportAndStoresNoOutcome() {
+        when(jobs.saveIfLeased(any(), eq(OWNER))).thenReturn(false);
+
+        train(new TrainModelCommand(TENANT, "decayed-pop", Activation.ALWAYS));
+
+        verify(registry, never()).register(any());
+        verify(jobs, times(1)).saveIfLeased(any(), eq(OWNER));
+    }
+
+    @Test
+    void closingTheWorkerReleasesTheRunningJobToTheQueueWithItsAttemptGivenBack() throws Exception {
+        CountDownLatch training = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        when(engine.train(eq("lstm"), any(), any())).thenAnswer(inv -> {
+            training.countDown();
+            finish.await(10, TimeUnit.SECONDS);
+            throw new ModelEnginePort.ModelEngineException("stopped by the test", null);
+        });
+        TrainModelService service = service();
+        service.start(new TrainModelCommand(TENANT, "lstm", Activation.ALWAYS));
+        TrainingWorker.Settings settings = new TrainingWorker.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5), 3, Duration.ZERO);
+        TrainingWorker worker = new TrainingWorker(service, jobs, OWNER, settings, CLOCK, DAEMONS);
+        worker.start();
+        assertThat(training.await(10, TimeUnit.SECONDS)).isTrue();
+
+        worker.close();
+        finish.countDown();
+
+        ArgumentCaptor<TrainingJob> stored = ArgumentCaptor.forClass(TrainingJob.class);
+        verify(jobs, atLeastOnce()).saveIfLeased(stored.capture(), eq(OWNER));
+        TrainingJob released = stored.getAllValues().stream().filter(j -> j.status() == TrainingStatus.QUEUED).findFirst().orElseThrow();
+        assertThat(released.attempts()).isZero();
+        assertThat(released.lease()).isEmpty();
+        assertThat(released.message()).contains(OWNER).contains("shut down");
+    }
+
+    @Test
+    void startingAJobWakesTheLocalWorkerAtOnceNotOnItsNextPoll() {
+        TrainModelService service = service();
+        TrainingWorker.Settings slowPoll = new TrainingWorker.Settings(Duration.ofSeconds(30), Duration.ofMinutes(10), 3, Duration.ZERO);
+        try (TrainingWorker worker = new TrainingWorker(service, jobs, OWNER, slowPoll, CLOCK, DAEMONS)) {
+            worker.start();
+            verify(jobs, timeout(10_000)).claimNext(any(), any(), any(), anyInt()); // found nothing: now it waits
+
+            service.start(new TrainModelCommand(TENANT, "decayed-pop", Activation.ALWAYS));
+
+            verify(registry, timeout(10_000)).register(any());
+        }
+    }
+
+    @Test
+    void aWorkerThatStoppedClaimingClaimsNothing() {
+        TrainModelService service = service();
+        service.start(new TrainModelCommand(TENANT, "decayed-pop", Activation.ALWAYS));
+        try (TrainingWorker worker = new TrainingWorker(service, jobs, OWNER, TrainingWorker.Settings.DEFAULTS, CLOCK, DAEMONS)) {
+            worker.stopClaiming();
+
+            assertThat(worker.runOnce()).isFalse();
+        }
+        verify(jobs, never()).claimNext(any(), any(), any(), anyInt());
     }
 
     @Test

@@ -1,0 +1,9 @@
+package dev.lethe.adapter.persistence;
+
+/** The tenant erasure contract on the embedded H2 (MODE=MySQL). */
+class JdbcTenantErasureTest extends TenantErasureContract {
+    @Override
+    Database database() {
+        return TestDatabases.h2();
+    }
+}
