@@ -33,14 +33,14 @@ enum DatasetFormat {
     /** MovieLens {@code ratings.csv} (userId,movieId,rating,timestamp with a header), genres from {@code movies.csv} beside it. */
     MOVIELENS_CSV("movielens-csv") {
         @Override
-        Dataset read(Path path) {
+        Dataset read(Path path, Optional<Path> itemFile) {
             List<Behavior> events = new ArrayList<>();
             forEachLine(path, StandardCharsets.UTF_8, true, (line, n) -> {
                 String[] f = fields(path, n, line.split(",", -1), 4);
                 events.add(rating(path, n, f[0], f[1], f[2], f[3]));
             });
             Map<ItemId, Item> items = new HashMap<>();
-            Path movies = sibling(path, "movies.csv");
+            Path movies = itemFile(path, itemFile, "movies.csv");
             if (Files.isRegularFile(movies)) {
                 forEachLine(movies, StandardCharsets.UTF_8, true, (line, n) -> {
                     List<String> f = splitQuoted(line);
@@ -55,14 +55,14 @@ enum DatasetFormat {
     /** MovieLens 100K {@code u.data} (user item rating timestamp, tab-separated, no header), genres from {@code u.item}. */
     MOVIELENS_100K("movielens-100k") {
         @Override
-        Dataset read(Path path) {
+        Dataset read(Path path, Optional<Path> itemPath) {
             List<Behavior> events = new ArrayList<>();
             forEachLine(path, StandardCharsets.ISO_8859_1, false, (line, n) -> {
                 String[] f = fields(path, n, line.split("\t", -1), 4);
                 events.add(rating(path, n, f[0], f[1], f[2], f[3]));
             });
             Map<ItemId, Item> items = new HashMap<>();
-            Path itemFile = sibling(path, "u.item");
+            Path itemFile = itemFile(path, itemPath, "u.item");
             if (Files.isRegularFile(itemFile)) {
                 forEachLine(itemFile, StandardCharsets.ISO_8859_1, false, (line, n) -> {
                     String[] f = fields(itemFile, n, line.split("\\|", -1), 5 + GENRES_100K.size());
@@ -79,10 +79,13 @@ enum DatasetFormat {
             return new Dataset(datasetName(path), events, items);
         }
     },
-    /** A generic CSV with a header naming the columns {@code user,item,timestamp[,type,value]} in any order. */
+    /**
+     * A generic CSV with a header naming the columns {@code user,item,timestamp[,type,value]} in any order;
+     * items from {@code items.csv} beside it (see {@link #readItemsCsv}).
+     */
     CSV("csv") {
         @Override
-        Dataset read(Path path) {
+        Dataset read(Path path, Optional<Path> itemFile) {
             List<Behavior> events = new ArrayList<>();
             Map<String, Integer> columns = new HashMap<>();
             forEachLine(path, StandardCharsets.UTF_8, false, (line, n) -> {
@@ -114,7 +117,8 @@ enum DatasetFormat {
             if (columns.isEmpty()) {
                 throw new IllegalArgumentException(path + " line 1: the file is empty; expected a header user,item,timestamp[,type,value]");
             }
-            return new Dataset(datasetName(path), events, Map.of());
+            Path items = itemFile(path, itemFile, "items.csv");
+            return new Dataset(datasetName(path), events, Files.isRegularFile(items) ? readItemsCsv(items) : Map.of());
         }
     };
 
@@ -128,8 +132,17 @@ enum DatasetFormat {
         this.wireName = wireName;
     }
 
-    /** Reads the dataset at {@code path}. */
-    abstract Dataset read(Path path);
+    /** Reads the dataset at {@code path} with the items of the format's item file beside it, when there is one. */
+    Dataset read(Path path) {
+        return read(path, Optional.empty());
+    }
+
+    /**
+     * Reads the dataset at {@code path}; items come from {@code itemFile} when given (it must exist), else
+     * from the format's item file beside {@code path} when there is one ({@code movies.csv}, {@code u.item},
+     * {@code items.csv}).
+     */
+    abstract Dataset read(Path path, Optional<Path> itemFile);
 
     /** The name used on the command line. */
     String wireName() {
@@ -232,6 +245,50 @@ enum DatasetFormat {
             }
         }
         return genres;
+    }
+
+    /**
+     * Reads an {@code items.csv} as {@code lethe generate} writes it: a header naming the columns, {@code item}
+     * required, {@code categories} optional with categories separated by {@code |}; every other column (e.g.
+     * {@code title}) becomes an attribute of that name, empty cells are left out. Fields may be quoted as in
+     * RFC 4180, so a title may hold commas.
+     */
+    static Map<ItemId, Item> readItemsCsv(Path file) {
+        Map<ItemId, Item> items = new HashMap<>();
+        List<String> header = new ArrayList<>();
+        forEachLine(file, StandardCharsets.UTF_8, false, (line, n) -> {
+            List<String> cells = splitQuoted(line);
+            if (header.isEmpty()) {
+                cells.forEach(c -> header.add(c.trim().toLowerCase(Locale.ROOT)));
+                if (!header.contains("item")) {
+                    throw new IllegalArgumentException(file + " line " + n + ": the header must name the column 'item' "
+                            + "(expected item[,categories][,title,...]), got: " + line);
+                }
+                return;
+            }
+            String[] cols = fields(file, n, cells.toArray(new String[0]), header.size());
+            ItemId id = field(file, n, "item", () -> new ItemId(cols[header.indexOf("item")].trim()));
+            Set<String> categories = new LinkedHashSet<>();
+            Map<String, String> attributes = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                String value = cols[i].trim();
+                if (header.get(i).equals("categories")) {
+                    categories = genres(value.split("\\|"));
+                } else if (!header.get(i).equals("item") && !value.isEmpty()) {
+                    attributes.put(header.get(i), value);
+                }
+            }
+            Set<String> itemCategories = categories;
+            items.put(id, field(file, n, "categories/attributes", () -> new Item(id, itemCategories, attributes)));
+        });
+        return items;
+    }
+
+    private static Path itemFile(Path events, Optional<Path> given, String defaultName) {
+        if (given.isPresent() && !Files.isRegularFile(given.get())) {
+            throw new IllegalArgumentException("items must be a readable file, got: " + given.get());
+        }
+        return given.orElseGet(() -> sibling(events, defaultName));
     }
 
     private static Path sibling(Path path, String name) {

@@ -2,12 +2,20 @@ package dev.lethe.bootstrap.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.lethe.domain.behavior.BehaviorType;
 import dev.lethe.domain.behavior.ItemId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import dev.lethe.bootstrap.cli.GenerateCommand;
+import dev.lethe.domain.item.Item;
+import dev.lethe.domain.synthetic.SyntheticGenerator;
+import dev.lethe.domain.synthetic.SyntheticTenant;
+import dev.lethe.domain.tenant.TenantKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +64,65 @@ class DatasetFormatTest {
         assertThat(data.events().get(0).type()).isEqualTo(BehaviorType.VIEW);
         assertThat(data.events().get(0).occurredAt()).isEqualTo(Instant.parse("2024-05-01T12:00:00Z"));
         assertThat(data.events().get(1).occurredAt()).isEqualTo(Instant.ofEpochMilli(1714564800500L));
+    }
+
+    @Test
+    void genericCsvReadsCategoriesAndTitlesFromItemsCsvBesideIt() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "user,item,timestamp\nu1,i1,1\nu1,i2,2\n");
+        Files.writeString(dir.resolve("items.csv"), "item,categories,title\ni1,pets|toys,\"Ball, red\"\ni2,,\n");
+
+        Dataset data = DatasetFormat.CSV.read(csv);
+
+        assertThat(data.items().get(new ItemId("i1")).categories()).containsExactly("pets", "toys");
+        assertThat(data.items().get(new ItemId("i1")).attributes()).containsExactly(entry("title", "Ball, red"));
+        assertThat(data.items().get(new ItemId("i2")).categories()).isEmpty();
+        assertThat(data.items().get(new ItemId("i2")).attributes()).isEmpty();
+    }
+
+    @Test
+    void genericCsvReadsTheItemsFileGeneratedBesideTheEvents() throws Exception {
+        SyntheticTenant tenant = new SyntheticGenerator(TenantKind.ECOMMERCE, 5, 1, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(30)).generate();
+        GenerateCommand.write(tenant, dir);
+
+        Dataset data = DatasetFormat.CSV.read(dir.resolve("events.csv"));
+
+        assertThat(data.items()).hasSize(tenant.items().size());
+        for (Item item : tenant.items()) {
+            assertThat(data.items().get(item.id()).categories()).as(item.id().value()).isEqualTo(item.categories());
+        }
+    }
+
+    @Test
+    void anItemsFileGivenExplicitlyIsReadInsteadOfTheOneBeside() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "user,item,timestamp\nu1,i1,1\n");
+        Files.writeString(dir.resolve("items.csv"), "item,categories\ni1,beside\n");
+        Path other = Files.writeString(dir.resolve("catalogue.csv"), "categories,item\nchosen,i1\n");
+
+        Dataset data = DatasetFormat.CSV.read(csv, Optional.of(other));
+
+        assertThat(data.items().get(new ItemId("i1")).categories()).containsExactly("chosen");
+    }
+
+    @Test
+    void aMissingExplicitItemsFileIsReported() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "user,item,timestamp\nu1,i1,1\n");
+
+        assertThatThrownBy(() -> DatasetFormat.CSV.read(csv, Optional.of(dir.resolve("nope.csv"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.csv");
+    }
+
+    @Test
+    void badItemIdIsReportedWithFileLineAndField() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "user,item,timestamp\nu1,i1,1\n");
+        Files.writeString(dir.resolve("items.csv"), "item,categories\ni1,a\nno good,b\n");
+
+        assertThatThrownBy(() -> DatasetFormat.CSV.read(csv))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("items.csv line 3").hasMessageContaining("bad item");
     }
 
     @Test
