@@ -1,5 +1,7 @@
 package dev.lethe.bootstrap.evaluation;
 
+import dev.lethe.bootstrap.dataset.Dataset;
+import dev.lethe.bootstrap.dataset.DatasetFormat;
 import dev.lethe.application.port.in.EvaluationProtocol;
 import dev.lethe.application.port.in.EvaluationQuery;
 import dev.lethe.application.port.in.EvaluationReport;

@@ -1,4 +1,4 @@
-package dev.lethe.bootstrap.evaluation;
+package dev.lethe.bootstrap.dataset;
 
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.BehaviorType;
@@ -29,11 +29,11 @@ import java.util.Set;
  * The dataset files the evaluator reads. Every malformed line fails with an
  * {@link IllegalArgumentException} naming the file, the line number and the field.
  */
-enum DatasetFormat {
+public enum DatasetFormat {
     /** MovieLens {@code ratings.csv} (userId,movieId,rating,timestamp with a header), genres from {@code movies.csv} beside it. */
     MOVIELENS_CSV("movielens-csv") {
         @Override
-        Dataset read(Path path, Optional<Path> itemFile) {
+        public Dataset read(Path path, Optional<Path> itemFile) {
             List<Behavior> events = new ArrayList<>();
             forEachLine(path, StandardCharsets.UTF_8, true, (line, n) -> {
                 String[] f = fields(path, n, line.split(",", -1), 4);
@@ -55,7 +55,7 @@ enum DatasetFormat {
     /** MovieLens 100K {@code u.data} (user item rating timestamp, tab-separated, no header), genres from {@code u.item}. */
     MOVIELENS_100K("movielens-100k") {
         @Override
-        Dataset read(Path path, Optional<Path> itemPath) {
+        public Dataset read(Path path, Optional<Path> itemPath) {
             List<Behavior> events = new ArrayList<>();
             forEachLine(path, StandardCharsets.ISO_8859_1, false, (line, n) -> {
                 String[] f = fields(path, n, line.split("\t", -1), 4);
@@ -85,7 +85,7 @@ enum DatasetFormat {
      */
     CSV("csv") {
         @Override
-        Dataset read(Path path, Optional<Path> itemFile) {
+        public Dataset read(Path path, Optional<Path> itemFile) {
             List<Behavior> events = new ArrayList<>();
             Map<String, Integer> columns = new HashMap<>();
             forEachLine(path, StandardCharsets.UTF_8, false, (line, n) -> {
@@ -133,7 +133,7 @@ enum DatasetFormat {
     }
 
     /** Reads the dataset at {@code path} with the items of the format's item file beside it, when there is one. */
-    Dataset read(Path path) {
+    public Dataset read(Path path) {
         return read(path, Optional.empty());
     }
 
@@ -142,15 +142,15 @@ enum DatasetFormat {
      * from the format's item file beside {@code path} when there is one ({@code movies.csv}, {@code u.item},
      * {@code items.csv}).
      */
-    abstract Dataset read(Path path, Optional<Path> itemFile);
+    public abstract Dataset read(Path path, Optional<Path> itemFile);
 
     /** The name used on the command line. */
-    String wireName() {
+    public String wireName() {
         return wireName;
     }
 
     /** Parses a command-line name. */
-    static DatasetFormat parse(String text) {
+    public static DatasetFormat parse(String text) {
         for (DatasetFormat f : values()) {
             if (f.wireName.equals(text)) {
                 return f;

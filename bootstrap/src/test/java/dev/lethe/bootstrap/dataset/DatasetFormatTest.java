@@ -1,4 +1,4 @@
-package dev.lethe.bootstrap.evaluation;
+package dev.lethe.bootstrap.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
