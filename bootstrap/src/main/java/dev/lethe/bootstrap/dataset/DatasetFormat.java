@@ -13,10 +13,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,99 +29,123 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The dataset files the evaluator reads. Every malformed line fails with an
- * {@link IllegalArgumentException} naming the file, the line number and the field.
+ * The dataset files the evaluator and the import read: a file of behaviours, streamed line by line, and
+ * an item file with categories (and titles) beside it. A line that cannot be read goes to a
+ * {@link BadLinePolicy} as a {@link BadLine} naming the file, the line number and the field.
+ *
+ * <p>Event ids: the {@code csv} format may carry an {@code event_id} column; every other behaviour gets
+ * {@code <file name>:<line>:<hash>}: the file name with characters an id may not hold replaced by {@code -},
+ * the line number padded to 10 digits (the store orders behaviours of one moment by event id, and so keeps
+ * them in file order) and the first 12 hex digits of the SHA-256 of the line's text. The id is stable across re-runs of the same file (re-importing it stores nothing twice), also when
+ * lines are appended to the file, and two different files of the same name do not collide unless the same
+ * line number holds the very same text.
  */
 public enum DatasetFormat {
-    /** MovieLens {@code ratings.csv} (userId,movieId,rating,timestamp with a header), genres from {@code movies.csv} beside it. */
-    MOVIELENS_CSV("movielens-csv") {
+    /** MovieLens {@code ratings.csv} (userId,movieId,rating,timestamp with a header), genres from {@code movies.csv}. */
+    MOVIELENS_CSV("movielens-csv", "movies.csv") {
+        private static final List<String> COLUMNS = List.of("userId", "movieId", "rating", "timestamp");
+
         @Override
-        public Dataset read(Path path, Optional<Path> itemFile) {
-            List<Behavior> events = new ArrayList<>();
-            forEachLine(path, StandardCharsets.UTF_8, true, (line, n) -> {
-                String[] f = fields(path, n, line.split(",", -1), 4);
-                events.add(rating(path, n, f[0], f[1], f[2], f[3]));
-            });
+        public void forEachEvent(Path path, BadLinePolicy onBadLine, EventSink sink) {
+            forEachRating(path, StandardCharsets.UTF_8, true, ",", COLUMNS, onBadLine, sink);
+        }
+
+        @Override
+        public Map<ItemId, Item> readItems(Path movies, BadLinePolicy onBadLine) {
             Map<ItemId, Item> items = new HashMap<>();
-            Path movies = itemFile(path, itemFile, "movies.csv");
-            if (Files.isRegularFile(movies)) {
-                forEachLine(movies, StandardCharsets.UTF_8, true, (line, n) -> {
-                    List<String> f = splitQuoted(line);
-                    String[] cols = fields(movies, n, f.toArray(new String[0]), 3);
-                    ItemId id = field(movies, n, "movieId", () -> new ItemId(cols[0]));
-                    items.put(id, field(movies, n, "genres", () -> new Item(id, genres(cols[2].split("\\|")), Map.of("title", cols[1]))));
-                });
-            }
-            return new Dataset(datasetName(path), events, items);
+            forEachLine(movies, StandardCharsets.UTF_8, true, onBadLine, (line, n) -> {
+                String[] cols = fields(splitQuoted(line).toArray(new String[0]), List.of("movieId", "title", "genres"));
+                ItemId id = field("movieId", () -> new ItemId(cols[0].trim()));
+                items.put(id, field("genres", () -> new Item(id, genres(cols[2].split("\\|")), Map.of("title", cols[1]))));
+            });
+            return items;
         }
     },
     /** MovieLens 100K {@code u.data} (user item rating timestamp, tab-separated, no header), genres from {@code u.item}. */
-    MOVIELENS_100K("movielens-100k") {
+    MOVIELENS_100K("movielens-100k", "u.item") {
+        private static final List<String> COLUMNS = List.of("user id", "item id", "rating", "timestamp");
+
         @Override
-        public Dataset read(Path path, Optional<Path> itemPath) {
-            List<Behavior> events = new ArrayList<>();
-            forEachLine(path, StandardCharsets.ISO_8859_1, false, (line, n) -> {
-                String[] f = fields(path, n, line.split("\t", -1), 4);
-                events.add(rating(path, n, f[0], f[1], f[2], f[3]));
-            });
+        public void forEachEvent(Path path, BadLinePolicy onBadLine, EventSink sink) {
+            forEachRating(path, StandardCharsets.ISO_8859_1, false, "\t", COLUMNS, onBadLine, sink);
+        }
+
+        @Override
+        public Map<ItemId, Item> readItems(Path itemFile, BadLinePolicy onBadLine) {
+            List<String> columns = new ArrayList<>(List.of("movie id", "movie title", "release date", "video release date", "IMDb URL"));
+            columns.addAll(GENRES_100K);
             Map<ItemId, Item> items = new HashMap<>();
-            Path itemFile = itemFile(path, itemPath, "u.item");
-            if (Files.isRegularFile(itemFile)) {
-                forEachLine(itemFile, StandardCharsets.ISO_8859_1, false, (line, n) -> {
-                    String[] f = fields(itemFile, n, line.split("\\|", -1), 5 + GENRES_100K.size());
-                    ItemId id = field(itemFile, n, "movie id", () -> new ItemId(f[0]));
-                    List<String> genres = new ArrayList<>();
-                    for (int g = 0; g < GENRES_100K.size(); g++) {
-                        if (f[5 + g].trim().equals("1")) {
-                            genres.add(GENRES_100K.get(g));
-                        }
+            forEachLine(itemFile, StandardCharsets.ISO_8859_1, false, onBadLine, (line, n) -> {
+                String[] f = fields(line.split("\\|", -1), columns);
+                ItemId id = field("movie id", () -> new ItemId(f[0].trim()));
+                List<String> genres = new ArrayList<>();
+                for (int g = 0; g < GENRES_100K.size(); g++) {
+                    if (f[5 + g].trim().equals("1")) {
+                        genres.add(GENRES_100K.get(g));
                     }
-                    items.put(id, field(itemFile, n, "title", () -> new Item(id, genres(genres.toArray(new String[0])), Map.of("title", f[1]))));
-                });
-            }
-            return new Dataset(datasetName(path), events, items);
+                }
+                items.put(id, field("movie title", () -> new Item(id, genres(genres.toArray(new String[0])), Map.of("title", f[1]))));
+            });
+            return items;
         }
     },
     /**
-     * A generic CSV with a header naming the columns {@code user,item,timestamp[,type,value]} in any order;
-     * items from {@code items.csv} beside it (see {@link #readItemsCsv}).
+     * A generic CSV with a header naming the columns {@code user,item,timestamp[,type,value,event_id]} in any
+     * order; items from {@code items.csv} beside it: a header naming {@code item} and optionally
+     * {@code categories} (separated by {@code |}); every other column (e.g. {@code title}) becomes an item
+     * attribute of that name, empty cells are left out. Item fields may be quoted as in RFC 4180.
      */
-    CSV("csv") {
+    CSV("csv", "items.csv") {
         @Override
-        public Dataset read(Path path, Optional<Path> itemFile) {
-            List<Behavior> events = new ArrayList<>();
-            Map<String, Integer> columns = new HashMap<>();
-            forEachLine(path, StandardCharsets.UTF_8, false, (line, n) -> {
+        public void forEachEvent(Path path, BadLinePolicy onBadLine, EventSink sink) {
+            List<String> header = new ArrayList<>();
+            forEachLine(path, StandardCharsets.UTF_8, false, onBadLine, (line, n) -> {
                 String[] f = line.split(",", -1);
-                if (columns.isEmpty()) {
-                    for (int i = 0; i < f.length; i++) {
-                        columns.put(f[i].trim().toLowerCase(Locale.ROOT), i);
-                    }
-                    for (String required : List.of("user", "item", "timestamp")) {
-                        if (!columns.containsKey(required)) {
-                            throw new IllegalArgumentException(path + " line " + n + ": the header must name the column '" + required
-                                    + "' (expected user,item,timestamp[,type,value]), got: " + line);
-                        }
-                    }
+                if (header.isEmpty()) {
+                    header.addAll(header(path, n, line, f, List.of("user", "item", "timestamp"), "user,item,timestamp[,type,value,event_id]"));
                     return;
                 }
-                String[] cols = fields(path, n, f, columns.size());
-                String type = column(cols, columns, "type");
-                String value = column(cols, columns, "value");
-                events.add(field(path, n, "user/item/timestamp/type/value", () -> new Behavior(
-                        new EventId("line-" + n),
-                        field(path, n, "user", () -> new UserId(cols[columns.get("user")].trim())),
-                        field(path, n, "item", () -> new ItemId(cols[columns.get("item")].trim())),
-                        type.isEmpty() ? BehaviorType.VIEW : field(path, n, "type", () -> BehaviorType.parse(type)),
-                        field(path, n, "timestamp", () -> instant(cols[columns.get("timestamp")].trim())),
-                        value.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(field(path, n, "value", () -> Double.parseDouble(value))),
-                        Optional.empty())));
+                String[] cols = fields(f, header);
+                String type = column(cols, header, "type");
+                String value = column(cols, header, "value");
+                String eventId = column(cols, header, "event_id");
+                sink.accept(field("user/item/timestamp/type/value", () -> new Behavior(
+                        eventId.isEmpty() ? derivedEventId(path, n, line) : field("event_id", () -> new EventId(eventId)),
+                        field("user", () -> new UserId(column(cols, header, "user"))),
+                        field("item", () -> new ItemId(column(cols, header, "item"))),
+                        type.isEmpty() ? BehaviorType.VIEW : field("type", () -> BehaviorType.parse(type)),
+                        field("timestamp", () -> instant(column(cols, header, "timestamp"))),
+                        value.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(field("value", () -> Double.parseDouble(value))),
+                        Optional.empty())), n);
             });
-            if (columns.isEmpty()) {
-                throw new IllegalArgumentException(path + " line 1: the file is empty; expected a header user,item,timestamp[,type,value]");
+            if (header.isEmpty()) {
+                throw new IllegalArgumentException(path + " line 1: the file is empty; expected a header user,item,timestamp[,type,value,event_id]");
             }
-            Path items = itemFile(path, itemFile, "items.csv");
-            return new Dataset(datasetName(path), events, Files.isRegularFile(items) ? readItemsCsv(items) : Map.of());
+        }
+
+        @Override
+        public Map<ItemId, Item> readItems(Path file, BadLinePolicy onBadLine) {
+            Map<ItemId, Item> items = new HashMap<>();
+            List<String> header = new ArrayList<>();
+            forEachLine(file, StandardCharsets.UTF_8, false, onBadLine, (line, n) -> {
+                String[] cells = splitQuoted(line).toArray(new String[0]);
+                if (header.isEmpty()) {
+                    header.addAll(header(file, n, line, cells, List.of("item"), "item[,categories][,title,...]"));
+                    return;
+                }
+                String[] cols = fields(cells, header);
+                ItemId id = field("item", () -> new ItemId(column(cols, header, "item")));
+                Set<String> categories = genres(column(cols, header, "categories").split("\\|"));
+                Map<String, String> attributes = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    String value = cols[i].trim();
+                    if (!header.get(i).equals("item") && !header.get(i).equals("categories") && !value.isEmpty()) {
+                        attributes.put(header.get(i), value);
+                    }
+                }
+                items.put(id, field("categories/attributes", () -> new Item(id, categories, attributes)));
+            });
+            return items;
         }
     };
 
@@ -126,23 +153,66 @@ public enum DatasetFormat {
     static final List<String> GENRES_100K = List.of("unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
             "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western");
 
-    private final String wireName;
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    });
 
-    DatasetFormat(String wireName) {
+    private final String wireName;
+    private final String itemFileName;
+
+    DatasetFormat(String wireName, String itemFileName) {
         this.wireName = wireName;
+        this.itemFileName = itemFileName;
     }
 
-    /** Reads the dataset at {@code path} with the items of the format's item file beside it, when there is one. */
+    /** Receives the behaviours of a file in file order with the number of the line each came from. */
+    @FunctionalInterface
+    public interface EventSink {
+        void accept(Behavior behavior, int line);
+    }
+
+    /**
+     * Streams the behaviours of {@code path}, in file order, to {@code sink}; bad lines go to {@code onBadLine}.
+     * Throws {@link IllegalArgumentException} when the file as a whole cannot be read (missing, empty, a header
+     * without a required column) and {@link UncheckedIOException} when reading fails.
+     */
+    public abstract void forEachEvent(Path path, BadLinePolicy onBadLine, EventSink sink);
+
+    /** The items of an item file in this format's item layout; bad lines go to {@code onBadLine}. */
+    public abstract Map<ItemId, Item> readItems(Path itemFile, BadLinePolicy onBadLine);
+
+    /**
+     * The item file of the dataset at {@code events}: {@code given} when present (it must be a readable file),
+     * else the format's item file beside it ({@code movies.csv}, {@code u.item}, {@code items.csv}) when there is one.
+     */
+    public Optional<Path> itemFile(Path events, Optional<Path> given) {
+        if (given.isPresent()) {
+            if (!Files.isRegularFile(given.get())) {
+                throw new IllegalArgumentException("items must be a readable file, got: " + given.get());
+            }
+            return given;
+        }
+        Path parent = events.toAbsolutePath().getParent();
+        Path beside = parent == null ? Path.of(itemFileName) : parent.resolve(itemFileName);
+        return Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
+    }
+
+    /** Reads the whole dataset at {@code path} with the items beside it, failing at the first bad line. */
     public Dataset read(Path path) {
         return read(path, Optional.empty());
     }
 
-    /**
-     * Reads the dataset at {@code path}; items come from {@code itemFile} when given (it must exist), else
-     * from the format's item file beside {@code path} when there is one ({@code movies.csv}, {@code u.item},
-     * {@code items.csv}).
-     */
-    public abstract Dataset read(Path path, Optional<Path> itemFile);
+    /** Reads the whole dataset at {@code path} with the items of {@link #itemFile}, failing at the first bad line. */
+    public Dataset read(Path path, Optional<Path> itemFile) {
+        Optional<Path> items = itemFile(path, itemFile);
+        List<Behavior> events = new ArrayList<>();
+        forEachEvent(path, BadLinePolicy.FAIL_FAST, (behavior, line) -> events.add(behavior));
+        return new Dataset(datasetName(path), events, items.map(f -> readItems(f, BadLinePolicy.FAIL_FAST)).orElse(Map.of()));
+    }
 
     /** The name used on the command line. */
     public String wireName() {
@@ -159,6 +229,17 @@ public enum DatasetFormat {
         throw new IllegalArgumentException("format must be movielens-csv, movielens-100k or csv, got: " + text);
     }
 
+    /** The id of a behaviour read from {@code line} of {@code file} whose text is {@code text} (see the type's comment). */
+    static EventId derivedEventId(Path file, int line, String text) {
+        String name = file.getFileName().toString().replaceAll("[^A-Za-z0-9._@-]", "-").replaceFirst("^[^A-Za-z0-9]+", "");
+        if (name.isEmpty()) {
+            name = "file";
+        }
+        byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return new EventId(String.format(Locale.ROOT, "%s:%010d:%s", name.substring(0, Math.min(name.length(), 96)), line,
+                HexFormat.of().formatHex(hash, 0, 6)));
+    }
+
     private interface LineHandler {
         void accept(String line, int lineNumber);
     }
@@ -167,7 +248,17 @@ public enum DatasetFormat {
         T get();
     }
 
-    private static void forEachLine(Path path, Charset charset, boolean skipHeader, LineHandler handler) {
+    /** A field of one line that cannot be read; {@link #forEachLine} turns it into a {@link BadLine}. */
+    private static final class BadField extends IllegalArgumentException {
+        private final String field;
+
+        BadField(String field, String reason, Throwable cause) {
+            super(reason, cause);
+            this.field = field;
+        }
+    }
+
+    private static void forEachLine(Path path, Charset charset, boolean skipHeader, BadLinePolicy onBadLine, LineHandler handler) {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("dataset must be a readable file, got: " + path);
         }
@@ -179,22 +270,31 @@ public enum DatasetFormat {
                 if ((skipHeader && n == 1) || line.isBlank()) {
                     continue;
                 }
-                handler.accept(line, n);
+                try {
+                    handler.accept(line, n);
+                } catch (BadField e) {
+                    onBadLine.badLine(new BadLine(path, n, e.field, String.valueOf(e.getMessage())));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
     }
 
-    private static Behavior rating(Path path, int n, String user, String item, String rating, String timestamp) {
-        return new Behavior(
-                new EventId("line-" + n),
-                field(path, n, "user", () -> new UserId(user.trim())),
-                field(path, n, "item", () -> new ItemId(item.trim())),
-                BehaviorType.RATE,
-                field(path, n, "timestamp", () -> Instant.ofEpochSecond(Long.parseLong(timestamp.trim()))),
-                OptionalDouble.of(field(path, n, "rating", () -> Double.parseDouble(rating.trim()))),
-                Optional.empty());
+    /** MovieLens ratings: user, item, rating, epoch-seconds timestamp separated by {@code separator} (a regex). */
+    private static void forEachRating(Path path, Charset charset, boolean skipHeader, String separator, List<String> columns,
+            BadLinePolicy onBadLine, EventSink sink) {
+        forEachLine(path, charset, skipHeader, onBadLine, (line, n) -> {
+            String[] f = fields(line.split(separator, -1), columns);
+            sink.accept(new Behavior(
+                    derivedEventId(path, n, line),
+                    field("user", () -> new UserId(f[0].trim())),
+                    field("item", () -> new ItemId(f[1].trim())),
+                    BehaviorType.RATE,
+                    field("timestamp", () -> Instant.ofEpochSecond(Long.parseLong(f[3].trim()))),
+                    OptionalDouble.of(field("rating", () -> Double.parseDouble(f[2].trim()))),
+                    Optional.empty()), n);
+        });
     }
 
     /** Epoch seconds (fractions allowed) or an ISO-8601 instant such as 2024-05-01T12:00:00Z. */
@@ -213,27 +313,42 @@ public enum DatasetFormat {
         }
     }
 
-    private static <T> T field(Path path, int n, String name, Parse<T> parse) {
+    private static <T> T field(String name, Parse<T> parse) {
         try {
             return parse.get();
+        } catch (BadField e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(path + " line ")) {
-                throw e;
-            }
-            throw new IllegalArgumentException(path + " line " + n + ": bad " + name + ": " + e.getMessage(), e);
+            throw new BadField(name, String.valueOf(e.getMessage()), e);
         }
     }
 
-    private static String[] fields(Path path, int n, String[] fields, int expected) {
-        if (fields.length < expected) {
-            throw new IllegalArgumentException(path + " line " + n + ": expected " + expected + " fields, got " + fields.length);
+    /** The fields of a line that has at least one per column; else the first missing column is at fault. */
+    private static String[] fields(String[] fields, List<String> columns) {
+        if (fields.length < columns.size()) {
+            throw new BadField(columns.get(fields.length), "missing: expected " + columns.size() + " fields, got " + fields.length, null);
         }
         return fields;
     }
 
-    private static String column(String[] cols, Map<String, Integer> columns, String name) {
-        Integer i = columns.get(name);
-        return i == null ? "" : cols[i].trim();
+    /** The lower-cased column names of a header line that names every required column. */
+    private static List<String> header(Path path, int n, String line, String[] cells, List<String> required, String expected) {
+        List<String> names = new ArrayList<>();
+        for (String cell : cells) {
+            names.add(cell.trim().toLowerCase(Locale.ROOT));
+        }
+        for (String column : required) {
+            if (!names.contains(column)) {
+                throw new IllegalArgumentException(path + " line " + n + ": the header must name the column '" + column
+                        + "' (expected " + expected + "), got: " + line);
+            }
+        }
+        return names;
+    }
+
+    private static String column(String[] cols, List<String> header, String name) {
+        int i = header.indexOf(name);
+        return i < 0 ? "" : cols[i].trim();
     }
 
     private static Set<String> genres(String[] names) {
@@ -245,55 +360,6 @@ public enum DatasetFormat {
             }
         }
         return genres;
-    }
-
-    /**
-     * Reads an {@code items.csv} as {@code lethe generate} writes it: a header naming the columns, {@code item}
-     * required, {@code categories} optional with categories separated by {@code |}; every other column (e.g.
-     * {@code title}) becomes an attribute of that name, empty cells are left out. Fields may be quoted as in
-     * RFC 4180, so a title may hold commas.
-     */
-    static Map<ItemId, Item> readItemsCsv(Path file) {
-        Map<ItemId, Item> items = new HashMap<>();
-        List<String> header = new ArrayList<>();
-        forEachLine(file, StandardCharsets.UTF_8, false, (line, n) -> {
-            List<String> cells = splitQuoted(line);
-            if (header.isEmpty()) {
-                cells.forEach(c -> header.add(c.trim().toLowerCase(Locale.ROOT)));
-                if (!header.contains("item")) {
-                    throw new IllegalArgumentException(file + " line " + n + ": the header must name the column 'item' "
-                            + "(expected item[,categories][,title,...]), got: " + line);
-                }
-                return;
-            }
-            String[] cols = fields(file, n, cells.toArray(new String[0]), header.size());
-            ItemId id = field(file, n, "item", () -> new ItemId(cols[header.indexOf("item")].trim()));
-            Set<String> categories = new LinkedHashSet<>();
-            Map<String, String> attributes = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String value = cols[i].trim();
-                if (header.get(i).equals("categories")) {
-                    categories = genres(value.split("\\|"));
-                } else if (!header.get(i).equals("item") && !value.isEmpty()) {
-                    attributes.put(header.get(i), value);
-                }
-            }
-            Set<String> itemCategories = categories;
-            items.put(id, field(file, n, "categories/attributes", () -> new Item(id, itemCategories, attributes)));
-        });
-        return items;
-    }
-
-    private static Path itemFile(Path events, Optional<Path> given, String defaultName) {
-        if (given.isPresent() && !Files.isRegularFile(given.get())) {
-            throw new IllegalArgumentException("items must be a readable file, got: " + given.get());
-        }
-        return given.orElseGet(() -> sibling(events, defaultName));
-    }
-
-    private static Path sibling(Path path, String name) {
-        Path parent = path.toAbsolutePath().getParent();
-        return parent == null ? Path.of(name) : parent.resolve(name);
     }
 
     private static String datasetName(Path path) {

@@ -3,6 +3,7 @@ package dev.lethe.bootstrap.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lethe.domain.behavior.BehaviorType;
 import dev.lethe.domain.behavior.ItemId;
@@ -10,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import dev.lethe.domain.behavior.EventId;
 import dev.lethe.bootstrap.cli.GenerateCommand;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.synthetic.SyntheticGenerator;
@@ -122,7 +126,59 @@ class DatasetFormatTest {
 
         assertThatThrownBy(() -> DatasetFormat.CSV.read(csv))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("items.csv line 3").hasMessageContaining("bad item");
+                .hasMessageContaining("items.csv line 3, field item:");
+    }
+
+    @Test
+    void withAPolicyThatReadsOnEveryBadLineIsReportedAndEveryGoodOneRead() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "user,item,timestamp,type\nu1,i1,1,view\nu1,i2,soon,view\nu2,i3\nu2,i4,4,teleport\nu2,i5,5,click\n");
+        List<BadLine> bad = new ArrayList<>();
+        List<Integer> read = new ArrayList<>();
+
+        DatasetFormat.CSV.forEachEvent(csv, bad::add, (behavior, line) -> read.add(line));
+
+        assertThat(read).containsExactly(2, 6);
+        assertThat(bad).extracting(BadLine::line, BadLine::field).containsExactly(tuple(3, "timestamp"), tuple(4, "timestamp"), tuple(5, "type"));
+        assertThat(bad.get(0).file()).isEqualTo(csv);
+        assertThat(bad.get(0).message()).startsWith(csv + " line 3, field timestamp: ").contains("'soon'");
+    }
+
+    @Test
+    void derivedEventIdsAreStableAcrossReadsAndDistinctPerLine() throws Exception {
+        Path ratings = dir.resolve("ratings.csv");
+        Files.writeString(ratings, "userId,movieId,rating,timestamp\n1,10,4.5,964982703\n1,10,4.5,964982703\n");
+
+        List<String> first = DatasetFormat.MOVIELENS_CSV.read(ratings).events().stream().map(b -> b.eventId().value()).toList();
+        List<String> second = DatasetFormat.MOVIELENS_CSV.read(ratings).events().stream().map(b -> b.eventId().value()).toList();
+
+        assertThat(first).isEqualTo(second).doesNotHaveDuplicates();
+        assertThat(first.get(0)).startsWith("ratings.csv:0000000002:");
+    }
+
+    @Test
+    void derivedEventIdDependsOnTheLineText() {
+        Path file = Path.of("events.csv");
+
+        assertThat(DatasetFormat.derivedEventId(file, 7, "u1,i1,1")).isNotEqualTo(DatasetFormat.derivedEventId(file, 7, "u1,i1,2"));
+    }
+
+    @Test
+    void derivedEventIdOfAnOddFileNameIsStillAValidId() {
+        EventId id = DatasetFormat.derivedEventId(Path.of("-my events (2024).csv"), 12, "x");
+
+        assertThat(id.value()).startsWith("my-events--2024-.csv:0000000012:");
+    }
+
+    @Test
+    void anEventIdColumnIsUsedWhenPresentAndDerivedWhenEmpty() throws Exception {
+        Path csv = dir.resolve("e.csv");
+        Files.writeString(csv, "event_id,user,item,timestamp\nclient-1,u1,i1,1\n,u1,i2,2\n");
+
+        Dataset data = DatasetFormat.CSV.read(csv);
+
+        assertThat(data.events().get(0).eventId().value()).isEqualTo("client-1");
+        assertThat(data.events().get(1).eventId().value()).startsWith("e.csv:0000000003:");
     }
 
     @Test
