@@ -9,18 +9,27 @@ import dev.lethe.domain.item.Item;
 import dev.lethe.domain.tenant.TenantId;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Streams a dataset into a tenant's store: the items first, then the behaviours in batches of
  * {@link #BATCH} through {@link ImportHistoryUseCase}. A bad line (unreadable field, or a behaviour the
  * ingestion policy refuses) is reported to the listener and counted, and the import reads on.
+ *
+ * <p>A reader thread parses the next batches while the calling thread stores the current one, so the
+ * parsing (ids hashed, fields checked) overlaps the database's round trips; the listener is called on
+ * the calling thread only.
  */
 public final class Backfill {
     /** Behaviours per append: one transaction, one multi-row INSERT. */
     public static final int BATCH = 1000;
+    /** Parsed batches the reader may be ahead of the writer. */
+    private static final int AHEAD = 4;
 
     /** Hears about progress and bad lines while an import runs. */
     public interface Listener {
@@ -28,8 +37,8 @@ public final class Backfill {
         void linesDone(int line);
 
         /**
-         * One bad line of the item or the events file: unreadable lines as they are read, behaviours the
-         * ingestion policy refuses when their batch is stored.
+         * One bad line of the item or the events file: unreadable lines in file order, behaviours the
+         * ingestion policy refuses after the unreadable lines of their batch.
          */
         void badLine(BadLine bad);
     }
@@ -42,22 +51,11 @@ public final class Backfill {
         }
     }
 
-    private final ImportHistoryUseCase useCase;
-    private final TenantId tenant;
-    private final Listener listener;
-    private final List<Behavior> batch = new ArrayList<>(BATCH);
-    private final List<Integer> batchLines = new ArrayList<>(BATCH);
-    private Path eventsFile;
-    private long read;
-    private long stored;
-    private long duplicate;
-    private long bad;
+    /** One batch as the reader hands it over: the behaviours, their line numbers, the unreadable lines among them. */
+    private record Chunk(List<Behavior> behaviors, List<Integer> lines, List<BadLine> unreadable, int lastLine, RuntimeException failure,
+            boolean end) {}
 
-    private Backfill(ImportHistoryUseCase useCase, TenantId tenant, Listener listener) {
-        this.useCase = Objects.requireNonNull(useCase, "useCase");
-        this.tenant = Objects.requireNonNull(tenant, "tenant");
-        this.listener = Objects.requireNonNull(listener, "listener");
-    }
+    private Backfill() {}
 
     /**
      * Imports {@code events} (and the items of {@code format.itemFile(events, itemFile)}) into {@code tenant}.
@@ -66,56 +64,117 @@ public final class Backfill {
      */
     public static Summary run(ImportHistoryUseCase useCase, TenantId tenant, DatasetFormat format, Path events, Optional<Path> itemFile,
             Listener listener) {
+        Objects.requireNonNull(useCase, "useCase");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(listener, "listener");
         Optional<Path> items = format.itemFile(events, itemFile);
-        Backfill backfill = new Backfill(useCase, tenant, listener);
         int[] itemsBad = {0};
         ItemsImported imported = items.map(file -> {
             List<Item> catalogue = new ArrayList<>(format.readItems(file, badLine -> {
                 itemsBad[0]++;
                 listener.badLine(badLine);
             }).values());
-            catalogue.sort((a, b) -> a.id().value().compareTo(b.id().value()));
+            catalogue.sort(Comparator.comparing(item -> item.id().value()));
             return useCase.importItems(tenant, catalogue);
         }).orElse(new ItemsImported(0, 0));
-        backfill.eventsFile = events;
-        format.forEachEvent(events, backfill::badLine, backfill::add);
-        backfill.flush();
-        return new Summary(backfill.read, backfill.stored, backfill.duplicate, backfill.bad, imported.upserted(), imported.unchanged(), itemsBad[0]);
-    }
 
-    private void badLine(BadLine line) {
-        read++;
-        bad++;
-        listener.badLine(line);
-    }
-
-    private void add(Behavior behavior, int line) {
-        read++;
-        batch.add(behavior);
-        batchLines.add(line);
-        if (batch.size() == BATCH) {
-            flush();
+        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(AHEAD);
+        Thread reader = new Thread(() -> read(format, events, queue), "lethe-import-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long read = 0;
+        long stored = 0;
+        long duplicate = 0;
+        long bad = 0;
+        try {
+            while (true) {
+                Chunk chunk = queue.take();
+                if (chunk.failure() != null) {
+                    throw chunk.failure();
+                }
+                for (BadLine unreadable : chunk.unreadable()) {
+                    listener.badLine(unreadable);
+                }
+                read += chunk.behaviors().size() + chunk.unreadable().size();
+                bad += chunk.unreadable().size();
+                if (!chunk.behaviors().isEmpty()) {
+                    List<IngestionOutcome> outcomes = useCase.importBehaviors(new IngestBehaviorsCommand(tenant, chunk.behaviors()));
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        IngestionOutcome outcome = outcomes.get(i);
+                        if (outcome instanceof IngestionOutcome.Accepted) {
+                            stored++;
+                        } else if (outcome instanceof IngestionOutcome.Duplicate) {
+                            duplicate++;
+                        } else if (outcome instanceof IngestionOutcome.Rejected rejected) {
+                            bad++;
+                            listener.badLine(new BadLine(events, chunk.lines().get(i), rejected.field(),
+                                    rejected.detail() + " (" + rejected.code() + ")"));
+                        }
+                    }
+                }
+                if (chunk.lastLine() > 0) {
+                    listener.linesDone(chunk.lastLine());
+                }
+                if (chunk.end()) {
+                    return new Summary(read, stored, duplicate, bad, imported.upserted(), imported.unchanged(), itemsBad[0]);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import of " + events + " was interrupted", e);
+        } finally {
+            reader.interrupt();
         }
     }
 
-    private void flush() {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<IngestionOutcome> outcomes = useCase.importBehaviors(new IngestBehaviorsCommand(tenant, batch));
-        for (int i = 0; i < outcomes.size(); i++) {
-            IngestionOutcome outcome = outcomes.get(i);
-            if (outcome instanceof IngestionOutcome.Accepted) {
-                stored++;
-            } else if (outcome instanceof IngestionOutcome.Duplicate) {
-                duplicate++;
-            } else if (outcome instanceof IngestionOutcome.Rejected rejected) {
-                bad++;
-                listener.badLine(new BadLine(eventsFile, batchLines.get(i), rejected.field(), rejected.detail() + " (" + rejected.code() + ")"));
+    /** The reader thread: parses {@code events} into chunks of {@link #BATCH} behaviours, then an end chunk (or a failure). */
+    private static void read(DatasetFormat format, Path events, BlockingQueue<Chunk> queue) {
+        List<Behavior> behaviors = new ArrayList<>(BATCH);
+        List<Integer> lines = new ArrayList<>(BATCH);
+        List<BadLine> unreadable = new ArrayList<>();
+        int[] lastLine = {0};
+        try {
+            format.forEachEvent(events, bad -> {
+                unreadable.add(bad);
+                lastLine[0] = bad.line();
+            }, (behavior, line) -> {
+                behaviors.add(behavior);
+                lines.add(line);
+                lastLine[0] = line;
+                if (behaviors.size() == BATCH) {
+                    put(queue, new Chunk(List.copyOf(behaviors), List.copyOf(lines), List.copyOf(unreadable), line, null, false));
+                    behaviors.clear();
+                    lines.clear();
+                    unreadable.clear();
+                }
+            });
+            put(queue, new Chunk(List.copyOf(behaviors), List.copyOf(lines), List.copyOf(unreadable), lastLine[0], null, true));
+        } catch (Stopped e) {
+            // The writer gave up (a database failure) or finished; nothing is waiting for more chunks.
+        } catch (RuntimeException | Error e) {
+            // Handed to the writer, which rethrows it; an Error too, or the writer would wait forever.
+            RuntimeException failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException("reading " + events + " failed", e);
+            try {
+                queue.put(new Chunk(List.of(), List.of(), List.of(), 0, failure, true));
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
             }
         }
-        listener.linesDone(batchLines.get(batchLines.size() - 1));
-        batch.clear();
-        batchLines.clear();
+    }
+
+    private static void put(BlockingQueue<Chunk> queue, Chunk chunk) {
+        try {
+            queue.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    /** Ends the reader thread when the writer no longer takes chunks. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -98,6 +98,7 @@ public enum DatasetFormat {
     CSV("csv", "items.csv") {
         @Override
         public void forEachEvent(Path path, BadLinePolicy onBadLine, EventSink sink) {
+            String idPrefix = eventIdPrefix(path);
             List<String> header = new ArrayList<>();
             forEachLine(path, StandardCharsets.UTF_8, false, onBadLine, (line, n) -> {
                 String[] f = line.split(",", -1);
@@ -110,7 +111,7 @@ public enum DatasetFormat {
                 String value = column(cols, header, "value");
                 String eventId = column(cols, header, "event_id");
                 sink.accept(field("user/item/timestamp/type/value", () -> new Behavior(
-                        eventId.isEmpty() ? derivedEventId(path, n, line) : field("event_id", () -> new EventId(eventId)),
+                        eventId.isEmpty() ? eventId(idPrefix, n, line) : field("event_id", () -> new EventId(eventId)),
                         field("user", () -> new UserId(column(cols, header, "user"))),
                         field("item", () -> new ItemId(column(cols, header, "item"))),
                         type.isEmpty() ? BehaviorType.VIEW : field("type", () -> BehaviorType.parse(type)),
@@ -231,13 +232,19 @@ public enum DatasetFormat {
 
     /** The id of a behaviour read from {@code line} of {@code file} whose text is {@code text} (see the type's comment). */
     static EventId derivedEventId(Path file, int line, String text) {
+        return eventId(eventIdPrefix(file), line, text);
+    }
+
+    /** The file-name part of derived event ids, computed once per file: the per-line part is on the hot path. */
+    private static String eventIdPrefix(Path file) {
         String name = file.getFileName().toString().replaceAll("[^A-Za-z0-9._@-]", "-").replaceFirst("^[^A-Za-z0-9]+", "");
-        if (name.isEmpty()) {
-            name = "file";
-        }
+        return (name.isEmpty() ? "file" : name.substring(0, Math.min(name.length(), 96))) + ':';
+    }
+
+    private static EventId eventId(String prefix, int line, String text) {
+        String number = Integer.toString(line);
         byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
-        return new EventId(String.format(Locale.ROOT, "%s:%010d:%s", name.substring(0, Math.min(name.length(), 96)), line,
-                HexFormat.of().formatHex(hash, 0, 6)));
+        return new EventId(prefix + "0000000000".substring(number.length()) + number + ':' + HexFormat.of().formatHex(hash, 0, 6));
     }
 
     private interface LineHandler {
@@ -284,10 +291,11 @@ public enum DatasetFormat {
     /** MovieLens ratings: user, item, rating, epoch-seconds timestamp separated by {@code separator} (a regex). */
     private static void forEachRating(Path path, Charset charset, boolean skipHeader, String separator, List<String> columns,
             BadLinePolicy onBadLine, EventSink sink) {
+        String idPrefix = eventIdPrefix(path);
         forEachLine(path, charset, skipHeader, onBadLine, (line, n) -> {
             String[] f = fields(line.split(separator, -1), columns);
             sink.accept(new Behavior(
-                    derivedEventId(path, n, line),
+                    eventId(idPrefix, n, line),
                     field("user", () -> new UserId(f[0].trim())),
                     field("item", () -> new ItemId(f[1].trim())),
                     BehaviorType.RATE,
