@@ -116,11 +116,18 @@ public final class ImportCommand implements Callable<Integer> {
             BadLinePrinter printer = new BadLinePrinter(err);
             Backfill.Summary summary;
             String task = "import " + file.getFileName();
-            try (ImportProgress progress = ImportProgress.of(System.console() != null, quiet, task, lines, System.out, out, System::nanoTime)) {
+            // Opened when the behaviours start, so that the time spent on the items does not count in its lines/s.
+            ImportProgress[] progress = {null};
+            try {
                 summary = Backfill.run(useCase, tenantId, datasetFormat, file, Optional.ofNullable(items), new Backfill.Listener() {
                     @Override
+                    public void eventsStarting() {
+                        progress[0] = ImportProgress.of(System.console() != null, quiet, task, lines, System.out, out, System::nanoTime);
+                    }
+
+                    @Override
                     public void linesDone(int line) {
-                        progress.linesDone(line);
+                        progress[0].linesDone(line);
                     }
 
                     @Override
@@ -131,6 +138,10 @@ public final class ImportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 err.println("import: " + e.getMessage());
                 return BAD_INPUT;
+            } finally {
+                if (progress[0] != null) {
+                    progress[0].close();
+                }
             }
             printer.finish();
             out.printf(Locale.ROOT, "imported %s into tenant %s: read %,d, stored %,d, duplicate %,d, bad %,d; "

@@ -33,6 +33,9 @@ public final class Backfill {
 
     /** Hears about progress and bad lines while an import runs. */
     public interface Listener {
+        /** The items are stored; the behaviours come next (progress of the events file starts here). */
+        default void eventsStarting() {}
+
         /** The behaviours up to {@code line} of the events file are stored (or found duplicate, or bad). */
         void linesDone(int line);
 
@@ -78,6 +81,7 @@ public final class Backfill {
             return useCase.importItems(tenant, catalogue);
         }).orElse(new ItemsImported(0, 0));
 
+        listener.eventsStarting();
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(AHEAD);
         Thread reader = new Thread(() -> read(format, events, queue), "lethe-import-reader");
         reader.setDaemon(true);
