@@ -40,9 +40,9 @@ import picocli.CommandLine.Spec;
         description = {"Backfill a tenant's history (behaviours and items) from a file into the configured database.",
             "Re-running the same import stores nothing twice. Bad lines are reported (file, line, field, reason) and skipped.",
             "Exit status: 0 every line stored or duplicate; 3 done, but some lines were bad; 2 bad input "
-                    + "(options, unreadable file or header, unknown tenant), nothing imported; 1 the database failed."})
+                    + "(options, unreadable file or header, unknown tenant); 1 the database failed."})
 public final class ImportCommand implements Callable<Integer> {
-    /** Exit status for bad input: nothing was imported. */
+    /** Exit status for bad input: nothing was imported, unless reading failed midway (the batches before stay). */
     public static final int BAD_INPUT = 2;
     /** Exit status when the import ran to the end but some lines were bad. */
     public static final int BAD_LINES = 3;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -62,8 +63,9 @@ public final class Backfill {
 
     /**
      * Imports {@code events} (and the items of {@code format.itemFile(events, itemFile)}) into {@code tenant}.
-     * Throws {@link IllegalArgumentException} when a file as a whole cannot be read; nothing of the events
-     * was stored then unless the error came after the first batch (re-running is safe either way).
+     * Throws {@link IllegalArgumentException} when a file as a whole cannot be read (nothing is stored then:
+     * the items wait until the events file has shown a readable header) and {@link java.io.UncheckedIOException}
+     * when reading fails midway (the batches before stay stored; re-running is safe).
      */
     public static Summary run(ImportHistoryUseCase useCase, TenantId tenant, DatasetFormat format, Path events, Optional<Path> itemFile,
             Listener listener) {
@@ -72,16 +74,12 @@ public final class Backfill {
         Objects.requireNonNull(listener, "listener");
         Optional<Path> items = format.itemFile(events, itemFile);
         int[] itemsBad = {0};
-        ItemsImported imported = items.map(file -> {
-            List<Item> catalogue = new ArrayList<>(format.readItems(file, badLine -> {
-                itemsBad[0]++;
-                listener.badLine(badLine);
-            }).values());
-            catalogue.sort(Comparator.comparing(item -> item.id().value()));
-            return useCase.importItems(tenant, catalogue);
-        }).orElse(new ItemsImported(0, 0));
+        List<Item> catalogue = new ArrayList<>(items.map(file -> format.readItems(file, badLine -> {
+            itemsBad[0]++;
+            listener.badLine(badLine);
+        })).orElse(Map.of()).values());
+        catalogue.sort(Comparator.comparing(item -> item.id().value()));
 
-        listener.eventsStarting();
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(AHEAD);
         Thread reader = new Thread(() -> read(format, events, queue), "lethe-import-reader");
         reader.setDaemon(true);
@@ -91,11 +89,11 @@ public final class Backfill {
         long duplicate = 0;
         long bad = 0;
         try {
+            // The first chunk proves the events file readable (its header above all) before anything is stored.
+            Chunk chunk = next(queue);
+            ItemsImported imported = catalogue.isEmpty() ? new ItemsImported(0, 0) : useCase.importItems(tenant, catalogue);
+            listener.eventsStarting();
             while (true) {
-                Chunk chunk = queue.take();
-                if (chunk.failure() != null) {
-                    throw chunk.failure();
-                }
                 for (BadLine unreadable : chunk.unreadable()) {
                     listener.badLine(unreadable);
                 }
@@ -122,6 +120,7 @@ public final class Backfill {
                 if (chunk.end()) {
                     return new Summary(read, stored, duplicate, bad, imported.upserted(), imported.unchanged(), itemsBad[0]);
                 }
+                chunk = next(queue);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,6 +128,15 @@ public final class Backfill {
         } finally {
             reader.interrupt();
         }
+    }
+
+    /** The next chunk of the reader; its failure, rethrown, when reading failed. */
+    private static Chunk next(BlockingQueue<Chunk> queue) throws InterruptedException {
+        Chunk chunk = queue.take();
+        if (chunk.failure() != null) {
+            throw chunk.failure();
+        }
+        return chunk;
     }
 
     /** The reader thread: parses {@code events} into chunks of {@link #BATCH} behaviours, then an end chunk (or a failure). */

@@ -121,14 +121,18 @@ class ImportCommandTest {
     }
 
     @Test
-    void aHeaderWithoutARequiredColumnIsBadInput() throws Exception {
+    void aHeaderWithoutARequiredColumnIsBadInputAndStoresNothing() throws Exception {
         Path file = dir.resolve("events.csv");
         Files.writeString(file, "user,product,timestamp\nu1,i1,1714564800\n");
+        Files.writeString(dir.resolve("items.csv"), "item,categories\ni1,pets\n");
 
         int exit = run("--tenant", "acme", "--format", "csv", "--create-tenant", "video", "--quiet", file.toString());
 
         assertThat(exit).isEqualTo(ImportCommand.BAD_INPUT);
         assertThat(err.toString()).contains("line 1").contains("'item'");
+        try (LetheRuntime runtime = database()) {
+            assertThat(runtime.get(ItemRepository.class).find(TENANT, new ItemId("i1"))).isEmpty();
+        }
     }
 
     @Test
