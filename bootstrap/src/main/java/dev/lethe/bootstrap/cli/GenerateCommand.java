@@ -99,16 +99,20 @@ public final class GenerateCommand implements Callable<Integer> {
                       "items": %d,
                       "categories": %d,
                       "events": %d,
-                      "forgettingCurve": {"family": "exponential", "halfLifeDays": %s},
+                      "forgettingCurve": {"family": "exponential", "halfLifeDays": %s, "estimator": "excitation", "userSpreadLogHalfLife": %s},
                       "branchingRatio": %s,
                       "baseRatePerDay": %s,
                       "driftPerDay": %s,
                       "sequentialShare": %s,
                       "start": "%s",
-                      "end": "%s"
+                      "end": "%s",
+                      "userHalfLifeDays": {%s}
                     }
-                    """, t.kind().wireName(), t.seed(), t.users(), t.items(), t.categories(), t.events(), t.halfLifeDays(),
-                    t.branchingRatio(), t.baseRatePerDay(), t.driftPerDay(), t.sequentialShare(), t.start(), t.end());
+                    """, t.kind().wireName(), t.seed(), t.users(), t.items(), t.categories(), t.events(), t.halfLifeDays(), t.halfLifeSpread(),
+                    t.branchingRatio(), t.baseRatePerDay(), t.driftPerDay(), t.sequentialShare(), t.start(), t.end(),
+                    t.userHalfLifeDays().entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "\"%s\": %.4f", e.getKey().value(), e.getValue()))
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 }
