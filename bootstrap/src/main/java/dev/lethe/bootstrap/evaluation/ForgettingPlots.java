@@ -1,13 +1,18 @@
 package dev.lethe.bootstrap.evaluation;
 
 import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.forgetting.CurveFitReport;
+import dev.lethe.domain.forgetting.EstimatorScore;
+import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.forgetting.FittedCurve;
+import dev.lethe.domain.forgetting.ForgettingEstimator;
 import dev.lethe.domain.forgetting.ForgettingCurve;
 import dev.lethe.domain.forgetting.ForgettingCurveFitter;
 import dev.lethe.domain.forgetting.ReengagementLevel;
 import dev.lethe.domain.forgetting.Reengagements;
 import dev.lethe.domain.forgetting.RetentionPoint;
 import dev.lethe.domain.item.Item;
+import dev.lethe.domain.tenant.TenantKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +72,99 @@ final class ForgettingPlots {
             sections.put(level.wireName(), section);
         }
         return sections;
+    }
+
+    /**
+     * The curve training would store for this dataset ({@link ForgettingEstimator}, the kind's default as the
+     * fixed reference) with every candidate's held-out log-likelihood; fitted vs true when a generator's
+     * {@code ground-truth.json} lies beside the dataset.
+     */
+    static Map<String, Object> selected(Dataset data, TenantKind kind, Path dataset) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        Optional<CurveFitReport> fit = new ForgettingEstimator(ForgettingEstimator.Options.defaults(ExponentialCurve.ofDays(kind.defaultHalfLifeDays())))
+                .fitAll(data.events());
+        if (fit.isEmpty()) {
+            section.put("fitted", false);
+            section.put("reason", "too few repeat behaviours to fit a curve");
+            return section;
+        }
+        CurveFitReport r = fit.get();
+        Map<String, Double> stats = r.tenant().statistics();
+        section.put("fitted", true);
+        section.put("estimator", r.estimator());
+        section.put("family", r.tenant().curve().family());
+        section.put("halfLifeDays", r.tenant().curve().halfLifeSeconds() / DAY);
+        Optional.ofNullable(stats.get("halfLifeSeconds.low95")).ifPresent(v -> section.put("halfLifeDaysLow95", v / DAY));
+        Optional.ofNullable(stats.get("halfLifeSeconds.high95")).ifPresent(v -> section.put("halfLifeDaysHigh95", v / DAY));
+        section.put("heldOutEvents", stats.get("heldOutEvents"));
+        List<Object> candidates = new ArrayList<>();
+        for (EstimatorScore c : r.candidates()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("estimator", c.estimator());
+            row.put("family", c.family().wireName());
+            row.put("learned", c.learned());
+            row.put("halfLifeDays", c.halfLifeSeconds() / DAY);
+            row.put("heldOutLogLikelihoodPerEvent", c.heldOutLogLikelihoodPerEvent());
+            row.put("selected", c.selected());
+            candidates.add(row);
+        }
+        section.put("candidates", candidates);
+        section.put("heldOutLogLikelihoodPerEventUserCurves", stats.get("heldOutLogLikelihoodPerEvent.userCurves"));
+        section.put("heldOutLogLikelihoodPerEventTenantCurve", stats.get("heldOutLogLikelihoodPerEvent.tenantCurve"));
+        groundTruth(dataset).ifPresent(truth -> section.put("groundTruth", compare(truth, r, data)));
+        return section;
+    }
+
+    private record Truth(double halfLifeDays, Map<String, Double> userHalfLifeDays) {}
+
+    private static Optional<Truth> groundTruth(Path dataset) {
+        Path dir = java.nio.file.Files.isDirectory(dataset) ? dataset : dataset.toAbsolutePath().getParent();
+        Path file = dir == null ? null : dir.resolve("ground-truth.json");
+        if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String text = java.nio.file.Files.readString(file);
+            java.util.regex.Matcher tenant = java.util.regex.Pattern.compile("\"forgettingCurve\"\\s*:\\s*\\{[^}]*\"halfLifeDays\"\\s*:\\s*([0-9.eE+-]+)").matcher(text);
+            if (!tenant.find()) {
+                return Optional.empty();
+            }
+            Map<String, Double> users = new HashMap<>();
+            int at = text.indexOf("\"userHalfLifeDays\"");
+            if (at >= 0) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]+)\"\\s*:\\s*([0-9.eE+-]+)").matcher(text.substring(text.indexOf('{', at)));
+                while (m.find()) {
+                    users.put(m.group(1), Double.parseDouble(m.group(2)));
+                }
+            }
+            return Optional.of(new Truth(Double.parseDouble(tenant.group(1)), users));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Fitted vs true: the tenant half-life, and the median relative error of users with at least 50 behaviours. */
+    private static Map<String, Object> compare(Truth truth, CurveFitReport r, Dataset data) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        double fitted = r.tenant().curve().halfLifeSeconds() / DAY;
+        c.put("trueHalfLifeDays", truth.halfLifeDays());
+        c.put("fittedHalfLifeDays", fitted);
+        c.put("relativeError", fitted / truth.halfLifeDays() - 1);
+        Map<String, Integer> events = new HashMap<>();
+        data.events().forEach(b -> events.merge(b.userId().value(), 1, Integer::sum));
+        List<Double> errors = new ArrayList<>();
+        r.users().forEach((id, user) -> {
+            Double t = truth.userHalfLifeDays().get(id.value());
+            if (t != null && events.getOrDefault(id.value(), 0) >= 50) {
+                errors.add(Math.abs(user.curve().halfLifeSeconds() / DAY / t - 1));
+            }
+        });
+        if (!errors.isEmpty()) {
+            java.util.Collections.sort(errors);
+            c.put("usersWithAtLeast50Events", errors.size());
+            c.put("userMedianRelativeError", errors.get(errors.size() / 2));
+        }
+        return c;
     }
 
     private static Path plot(String dataset, ReengagementLevel level, FittedCurve fit, Path directory) {
