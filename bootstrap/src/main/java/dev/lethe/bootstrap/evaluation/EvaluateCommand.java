@@ -118,10 +118,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (forgetting) {
             console.println("Fitting forgetting curves ...");
             Map<String, Object> sections = new LinkedHashMap<>();
-            sections.put("selected", ForgettingPlots.selected(data, kind, dataset));
-            Map<String, Object> levels = ForgettingPlots.fitAndPlot(data, out);
-            sections.putAll(levels);
-            for (Object level : levels.values()) {
+            sections.put("selected", ForgettingPlots.selected(data, kind, dataset, out));
+            sections.putAll(ForgettingPlots.fitAndPlot(data, out));
+            for (Object level : sections.values()) {
                 if (level instanceof Map<?, ?> m && m.get("plot") instanceof String png) {
                     plots.add(png);
                 }

@@ -79,7 +79,7 @@ final class ForgettingPlots {
      * fixed reference) with every candidate's held-out log-likelihood; fitted vs true when a generator's
      * {@code ground-truth.json} lies beside the dataset.
      */
-    static Map<String, Object> selected(Dataset data, TenantKind kind, Path dataset) {
+    static Map<String, Object> selected(Dataset data, TenantKind kind, Path dataset, Path directory) {
         Map<String, Object> section = new LinkedHashMap<>();
         Optional<CurveFitReport> fit = new ForgettingEstimator(ForgettingEstimator.Options.defaults(ExponentialCurve.ofDays(kind.defaultHalfLifeDays())))
                 .fitAll(data.events());
@@ -111,8 +111,56 @@ final class ForgettingPlots {
         section.put("candidates", candidates);
         section.put("heldOutLogLikelihoodPerEventUserCurves", stats.get("heldOutLogLikelihoodPerEvent.userCurves"));
         section.put("heldOutLogLikelihoodPerEventTenantCurve", stats.get("heldOutLogLikelihoodPerEvent.tenantCurve"));
-        groundTruth(dataset).ifPresent(truth -> section.put("groundTruth", compare(truth, r, data)));
+        Optional<Truth> truth = groundTruth(dataset);
+        truth.ifPresent(t -> section.put("groundTruth", compare(t, r, data)));
+        Path png = plotSelected(data.name(), r, kind, truth, directory);
+        section.put("plot", directory.relativize(png).toString());
         return section;
+    }
+
+    /** The stored curve with its 95% band, the kind's default, and the true curve when known. */
+    private static Path plotSelected(String dataset, CurveFitReport r, TenantKind kind, Optional<Truth> truth, Path directory) {
+        ForgettingCurve curve = r.tenant().curve();
+        double h = curve.halfLifeSeconds();
+        XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
+                .title(String.format(java.util.Locale.ROOT, "Stored forgetting curve (%s): %s, %s, half-life %.3g d",
+                        dataset, r.estimator(), curve.family(), h / DAY))
+                .xAxisTitle("elapsed time (days, log scale)").yAxisTitle("retention r(Δt)").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        double reference = kind.defaultHalfLifeDays() * DAY;
+        double lo = Math.min(h, reference) / 100;
+        double hi = Math.max(h, reference) * 10;
+        int n = 200;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * i / (n - 1)) / DAY;
+        }
+        line(chart, "stored curve", x, curve, Plots.VERMILLION, 3.5f, false);
+        Map<String, Double> stats = r.tenant().statistics();
+        if (stats.containsKey("halfLifeSeconds.low95") && curve instanceof ExponentialCurve) {
+            line(chart, "95% interval", x, new ExponentialCurve(stats.get("halfLifeSeconds.low95")), Plots.VERMILLION, 1.2f, true);
+            line(chart, "95% interval (upper)", x, new ExponentialCurve(stats.get("halfLifeSeconds.high95")), Plots.VERMILLION, 1.2f, true);
+        }
+        line(chart, String.format(java.util.Locale.ROOT, "default (%s, %.0f d)", kind.wireName(), kind.defaultHalfLifeDays()), x,
+                new ExponentialCurve(reference), new java.awt.Color(150, 150, 150), 1.5f, true);
+        truth.ifPresent(t -> line(chart, String.format(java.util.Locale.ROOT, "true (ground-truth.json, %.3g d)", t.halfLifeDays()), x,
+                ExponentialCurve.ofDays(t.halfLifeDays()), java.awt.Color.BLACK, 2f, true));
+        return Plots.save(chart, directory.resolve("forgetting-stored.png"));
+    }
+
+    private static void line(XYChart chart, String name, double[] xDays, ForgettingCurve curve, java.awt.Color color, float width, boolean dashed) {
+        double[] y = new double[xDays.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = curve.retention(xDays[i] * DAY);
+        }
+        XYSeries s = chart.addSeries(name, xDays, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineWidth(width);
+        if (dashed) {
+            s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        }
     }
 
     private record Truth(double halfLifeDays, Map<String, Double> userHalfLifeDays) {}
@@ -172,9 +220,9 @@ final class ForgettingPlots {
         XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
                 .title(String.format(java.util.Locale.ROOT, "Forgetting (%s, %s level): %s, half-life %.3g d",
                         dataset, level.wireName(), curve.family(), curve.halfLifeSeconds() / DAY))
-                .xAxisTitle("elapsed time (days, log scale)").yAxisTitle("retention r(Δt)").build();
+                .xAxisTitle("elapsed time (days, log scale)").yAxisTitle("retention r(Δt) (empirical: returns / (λ·exposure))").build();
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         List<RetentionPoint> points = fit.retentionPlot();
         double[] x = new double[points.size()];
         double[] observed = new double[points.size()];
@@ -184,12 +232,15 @@ final class ForgettingPlots {
             observed[i] = points.get(i).observed();
             fitted[i] = points.get(i).fitted();
         }
-        XYSeries empirical = chart.addSeries("empirical retention (per bin)", x, observed);
+        // Both point series are hazards divided by the fitted initial rate λ, so they sit on the scale of r(Δt).
+        XYSeries empirical = chart.addSeries("empirical, normalised by λ", x, observed);
         empirical.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         empirical.setMarker(SeriesMarkers.CIRCLE);
+        empirical.setMarkerColor(Plots.BLUE);
         XYSeries binned = chart.addSeries("fitted, same bins", x, fitted);
         binned.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         binned.setMarker(SeriesMarkers.DIAMOND);
+        binned.setMarkerColor(Plots.BLUISH_GREEN);
         if (x.length > 0) {
             int n = 200;
             double lo = Math.log(x[0]);
@@ -200,7 +251,10 @@ final class ForgettingPlots {
                 cx[i] = Math.exp(lo + (hi - lo) * i / (n - 1));
                 cy[i] = curve.retention(cx[i] * DAY);
             }
-            chart.addSeries("fitted r(Δt)", cx, cy).setMarker(SeriesMarkers.NONE);
+            XYSeries line = chart.addSeries("fitted r(Δt)", cx, cy);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(Plots.VERMILLION);
+            line.setLineWidth(3f);
         }
         return Plots.save(chart, directory.resolve("forgetting-" + level.wireName() + ".png"));
     }
