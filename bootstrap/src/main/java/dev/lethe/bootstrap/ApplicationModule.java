@@ -9,6 +9,7 @@ import dev.lethe.application.port.in.CreateTenantUseCase;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
+import dev.lethe.application.port.in.ImportHistoryUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.application.port.in.RecommendUseCase;
@@ -24,6 +25,7 @@ import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.application.service.erase.EraseUserService;
 import dev.lethe.application.service.forgetting.FitForgettingCurvesService;
 import dev.lethe.application.service.forgetting.GetForgettingCurveService;
+import dev.lethe.application.service.ingest.ImportHistoryService;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.application.service.ingest.IngestBehaviorsService;
 import dev.lethe.application.service.interest.GetInterestsService;
@@ -93,6 +95,12 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     IngestBehaviorsUseCase ingest(BehaviorRepository behaviors, ServingModels serving) {
         return new IngestBehaviorsService(behaviors, clock, serving::eventsArrived);
+    }
+
+    @Provides
+    @Singleton
+    ImportHistoryUseCase importHistory(TenantRepository tenants, IngestBehaviorsUseCase ingest, ItemRepository items, ServingModels serving) {
+        return new ImportHistoryService(tenants, ingest, items, serving::invalidate);
     }
 
     @Provides

@@ -5,6 +5,7 @@ import com.google.inject.Module;
 import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.bootstrap.cli.DemoCommand;
 import dev.lethe.bootstrap.cli.GenerateCommand;
+import dev.lethe.bootstrap.cli.ImportCommand;
 import dev.lethe.bootstrap.cli.LetheCommand;
 import dev.lethe.bootstrap.cli.ServeCommand;
 import dev.lethe.bootstrap.cli.TrainCommand;
@@ -31,6 +32,7 @@ public final class Main {
         cli.addSubcommand(new DemoCommand(clock, engines));
         cli.addSubcommand(new TrainCommand(clock, engines));
         cli.addSubcommand(new GenerateCommand(clock));
+        cli.addSubcommand(new ImportCommand(clock));
         // The evaluator names the engine's families too; the engine loads nothing until a family is trained.
         String engine = LetheConfig.load(java.util.Optional.empty(), System.getenv()).mlEngine();
         ModelCatalog catalog = ModelCatalog.baselines().withEngine(Guice.createInjector(new EngineModule(engine)).getInstance(ModelEnginePort.class));

@@ -74,7 +74,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     /** Writes the tenant's three files into {@code dir}. */
-    static void write(SyntheticTenant tenant, Path dir) throws IOException {
+    public static void write(SyntheticTenant tenant, Path dir) throws IOException {
         Files.createDirectories(dir);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("events.csv"))) {
             w.write("user,item,timestamp,type,value\n");

@@ -1,5 +1,7 @@
 package dev.lethe.bootstrap.evaluation;
 
+import dev.lethe.bootstrap.dataset.Dataset;
+import dev.lethe.bootstrap.dataset.DatasetFormat;
 import dev.lethe.application.port.in.EvaluationProtocol;
 import dev.lethe.application.port.in.EvaluationQuery;
 import dev.lethe.application.port.in.EvaluationReport;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,6 +48,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, description = "movielens-csv, movielens-100k or csv (user,item,timestamp[,type,value])")
     String format;
+
+    @Option(names = "--items", description = "the items file (categories, title): movies.csv, u.item or items.csv "
+            + "(item,categories[,title,...]; categories separated by |) for the format; default: that file beside --dataset, when present")
+    Path items;
 
     @Option(names = "--protocol", defaultValue = "leave-last-out", description = "leave-last-out (default) or temporal")
     String protocol;
@@ -102,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 ? (datasetFormat == DatasetFormat.CSV ? TenantKind.ECOMMERCE : TenantKind.VIDEO)
                 : TenantKind.parse(tenantKind);
         console.println("Reading " + dataset + " (" + datasetFormat.wireName() + ") ...");
-        Dataset data = datasetFormat.read(dataset);
+        Dataset data = datasetFormat.read(dataset, Optional.ofNullable(items));
         ModelCatalog catalog = withProfile(this.catalog, data, kind);
         List<String> names = models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList();
         Map<ItemId, Set<String>> itemCategories = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.lethe.bootstrap.evaluation;
 
+import dev.lethe.bootstrap.dataset.Dataset;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.forgetting.CurveFitReport;
 import dev.lethe.domain.forgetting.EstimatorScore;

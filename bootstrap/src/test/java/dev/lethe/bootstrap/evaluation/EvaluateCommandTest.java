@@ -110,4 +110,17 @@ class EvaluateCommandTest {
         assertThat(exit).isEqualTo(EvaluateCommand.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 3").contains("timestamp").doesNotContain("\tat ");
     }
+
+    @Test
+    void aMissingItemsFileIsBadInputNamingTheFile() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new EvaluateCommand());
+        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+
+        int exit = cli.execute("--dataset", generatedCsv().toString(), "--format", "csv", "--items", dir.resolve("absent.csv").toString(),
+                "--out", dir.resolve("o").toString(), "--quiet");
+
+        assertThat(exit).isEqualTo(EvaluateCommand.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("absent.csv");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.lethe.bootstrap.evaluation;
 
+import dev.lethe.bootstrap.dataset.Dataset;
+import dev.lethe.bootstrap.dataset.DatasetFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

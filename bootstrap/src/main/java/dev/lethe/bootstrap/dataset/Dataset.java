@@ -1,4 +1,4 @@
-package dev.lethe.bootstrap.evaluation;
+package dev.lethe.bootstrap.dataset;
 
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** A dataset read from files: behaviours in file order and, where the files have them, items with categories. */
-record Dataset(String name, List<Behavior> events, Map<ItemId, Item> items) {
-    Dataset {
+public record Dataset(String name, List<Behavior> events, Map<ItemId, Item> items) {
+    public Dataset {
         Objects.requireNonNull(name, "name");
         events = List.copyOf(events);
         items = Map.copyOf(items);
