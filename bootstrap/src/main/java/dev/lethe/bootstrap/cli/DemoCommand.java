@@ -25,6 +25,7 @@ import dev.lethe.application.service.serving.JavaFamilies;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -128,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private List<TrainingJob> seed(LetheRuntime runtime, PrintWriter out) {
-        List<TrainingJob> jobs = new java.util.ArrayList<>();
+        List<TrainingJob> jobs = new ArrayList<>();
         CreateTenantUseCase create = runtime.get(CreateTenantUseCase.class);
         UpsertItemUseCase upsert = runtime.get(UpsertItemUseCase.class);
         IngestBehaviorsUseCase ingest = runtime.get(IngestBehaviorsUseCase.class);

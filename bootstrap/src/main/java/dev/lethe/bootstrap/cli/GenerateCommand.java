@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -112,7 +113,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     t.branchingRatio(), t.baseRatePerDay(), t.driftPerDay(), t.sequentialShare(), t.start(), t.end(),
                     t.userHalfLifeDays().entrySet().stream()
                             .map(e -> String.format(Locale.ROOT, "\"%s\": %.4f", e.getKey().value(), e.getValue()))
-                            .collect(java.util.stream.Collectors.joining(", ")));
+                            .collect(Collectors.joining(", ")));
         }
     }
 }

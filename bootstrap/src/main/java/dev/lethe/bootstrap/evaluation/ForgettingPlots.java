@@ -6,32 +6,41 @@ import dev.lethe.domain.forgetting.CurveFitReport;
 import dev.lethe.domain.forgetting.EstimatorScore;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.forgetting.FittedCurve;
-import dev.lethe.domain.forgetting.ForgettingEstimator;
 import dev.lethe.domain.forgetting.ForgettingCurve;
 import dev.lethe.domain.forgetting.ForgettingCurveFitter;
+import dev.lethe.domain.forgetting.ForgettingEstimator;
 import dev.lethe.domain.forgetting.ReengagementLevel;
 import dev.lethe.domain.forgetting.Reengagements;
 import dev.lethe.domain.forgetting.RetentionPoint;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.tenant.TenantKind;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Fits the dataset's forgetting curves (re-engagement with the same item, and with the same
- * category) with the domain's maximum-likelihood fitter and plots each fitted curve over the
- * empirical retention points it was fitted on. Describes the data; no baseline uses these curves.
+ * The dataset's forgetting curves for the report: the curve training would store ({@link #selected}:
+ * the estimator chosen by held-out likelihood, every candidate's score, fitted vs ground truth), and
+ * the return-time fits per level (re-engagement with the same item, category, or at all), each plotted
+ * over the empirical retention points it was fitted on.
  */
 final class ForgettingPlots {
     private static final double DAY = 86_400d;
@@ -124,7 +133,7 @@ final class ForgettingPlots {
         ForgettingCurve curve = r.tenant().curve();
         double h = curve.halfLifeSeconds();
         XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
-                .title(String.format(java.util.Locale.ROOT, "Stored forgetting curve (%s): %s, %s, half-life %.3g d",
+                .title(String.format(Locale.ROOT, "Stored forgetting curve (%s): %s, %s, half-life %.3g d",
                         dataset, r.estimator(), curve.family(), h / DAY))
                 .xAxisTitle("elapsed time (days, log scale)").yAxisTitle("retention r(Δt)").build();
         chart.getStyler().setXAxisLogarithmic(true);
@@ -143,14 +152,14 @@ final class ForgettingPlots {
             line(chart, "95% interval", x, new ExponentialCurve(stats.get("halfLifeSeconds.low95")), Plots.VERMILLION, 1.2f, true);
             line(chart, "95% interval (upper)", x, new ExponentialCurve(stats.get("halfLifeSeconds.high95")), Plots.VERMILLION, 1.2f, true);
         }
-        line(chart, String.format(java.util.Locale.ROOT, "default (%s, %.0f d)", kind.wireName(), kind.defaultHalfLifeDays()), x,
-                new ExponentialCurve(reference), new java.awt.Color(150, 150, 150), 1.5f, true);
-        truth.ifPresent(t -> line(chart, String.format(java.util.Locale.ROOT, "true (ground-truth.json, %.3g d)", t.halfLifeDays()), x,
-                ExponentialCurve.ofDays(t.halfLifeDays()), java.awt.Color.BLACK, 2f, true));
+        line(chart, String.format(Locale.ROOT, "default (%s, %.0f d)", kind.wireName(), kind.defaultHalfLifeDays()), x,
+                new ExponentialCurve(reference), new Color(150, 150, 150), 1.5f, true);
+        truth.ifPresent(t -> line(chart, String.format(Locale.ROOT, "true (ground-truth.json, %.3g d)", t.halfLifeDays()), x,
+                ExponentialCurve.ofDays(t.halfLifeDays()), Color.BLACK, 2f, true));
         return Plots.save(chart, directory.resolve("forgetting-stored.png"));
     }
 
-    private static void line(XYChart chart, String name, double[] xDays, ForgettingCurve curve, java.awt.Color color, float width, boolean dashed) {
+    private static void line(XYChart chart, String name, double[] xDays, ForgettingCurve curve, Color color, float width, boolean dashed) {
         double[] y = new double[xDays.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = curve.retention(xDays[i] * DAY);
@@ -160,34 +169,34 @@ final class ForgettingPlots {
         s.setLineColor(color);
         s.setLineWidth(width);
         if (dashed) {
-            s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            s.setLineStyle(SeriesLines.DASH_DASH);
         }
     }
 
     private record Truth(double halfLifeDays, Map<String, Double> userHalfLifeDays) {}
 
     private static Optional<Truth> groundTruth(Path dataset) {
-        Path dir = java.nio.file.Files.isDirectory(dataset) ? dataset : dataset.toAbsolutePath().getParent();
+        Path dir = Files.isDirectory(dataset) ? dataset : dataset.toAbsolutePath().getParent();
         Path file = dir == null ? null : dir.resolve("ground-truth.json");
-        if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+        if (file == null || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            String text = java.nio.file.Files.readString(file);
-            java.util.regex.Matcher tenant = java.util.regex.Pattern.compile("\"forgettingCurve\"\\s*:\\s*\\{[^}]*\"halfLifeDays\"\\s*:\\s*([0-9.eE+-]+)").matcher(text);
+            String text = Files.readString(file);
+            Matcher tenant = Pattern.compile("\"forgettingCurve\"\\s*:\\s*\\{[^}]*\"halfLifeDays\"\\s*:\\s*([0-9.eE+-]+)").matcher(text);
             if (!tenant.find()) {
                 return Optional.empty();
             }
             Map<String, Double> users = new HashMap<>();
             int at = text.indexOf("\"userHalfLifeDays\"");
             if (at >= 0) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]+)\"\\s*:\\s*([0-9.eE+-]+)").matcher(text.substring(text.indexOf('{', at)));
+                Matcher m = Pattern.compile("\"([^\"]+)\"\\s*:\\s*([0-9.eE+-]+)").matcher(text.substring(text.indexOf('{', at)));
                 while (m.find()) {
                     users.put(m.group(1), Double.parseDouble(m.group(2)));
                 }
             }
             return Optional.of(new Truth(Double.parseDouble(tenant.group(1)), users));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -209,7 +218,7 @@ final class ForgettingPlots {
             }
         });
         if (!errors.isEmpty()) {
-            java.util.Collections.sort(errors);
+            Collections.sort(errors);
             c.put("usersWithAtLeast50Events", errors.size());
             c.put("userMedianRelativeError", errors.get(errors.size() / 2));
         }
@@ -219,7 +228,7 @@ final class ForgettingPlots {
     private static Path plot(String dataset, ReengagementLevel level, FittedCurve fit, Path directory) {
         ForgettingCurve curve = fit.curve();
         XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
-                .title(String.format(java.util.Locale.ROOT, "Forgetting (%s, %s level): %s, half-life %.3g d",
+                .title(String.format(Locale.ROOT, "Forgetting (%s, %s level): %s, half-life %.3g d",
                         dataset, level.wireName(), curve.family(), curve.halfLifeSeconds() / DAY))
                 .xAxisTitle("elapsed time (days, log scale)").yAxisTitle("retention r(Δt) (empirical: returns / (λ·exposure))").build();
         chart.getStyler().setXAxisLogarithmic(true);

@@ -242,8 +242,9 @@ final class ExponentialExcitation {
         if (start.isEmpty()) {
             best = NelderMead.minimize(objective, best, 0.5, 300 * dims, 1e-11);
         }
-        // From a good start (the training fit, the tenant kernel for the per-type kernels) a local polish suffices.
-        best = NelderMead.minimize(objective, best, 0.1, (start.isEmpty() ? 120 : 60) * dims, 1e-11);
+        // From a good start (the training fit, the tenant kernel for the per-type kernels) a local polish suffices;
+        // the per-type kernels (2 parameters per type) get a short one, their estimates are the noisiest anyway.
+        best = NelderMead.minimize(objective, best, 0.1, (start.isEmpty() ? 120 : dims > 2 ? 25 : 60) * dims, 1e-11);
         Kernel kernel = gridKernel(groupOf, groups, 1, 1).withTheta(best);
         double[] background = new double[s.userCount()];
         double ll = logLikelihood(s, w, kernel, background);

@@ -6,8 +6,8 @@ import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.EventStreams.Windows;
 import dev.lethe.domain.forgetting.ExponentialExcitation.Kernel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,21 +150,21 @@ public final class ForgettingEstimator {
                 ownGroup.add(t);
             }
         }
-        long present = java.util.Arrays.stream(count).filter(c -> c > 0).count();
+        long present = Arrays.stream(count).filter(c -> c > 0).count();
         if (present == 1 && ownGroup.size() == 1) {
             byType.put(ownGroup.get(0), tenantCurve);
         } else if (!ownGroup.isEmpty()) {
             // Types too rare for their own kernel share one; each kernel is the curve of the behaviours that left it.
             int groups = ownGroup.size() + (present > ownGroup.size() ? 1 : 0);
             int[] groupOf = new int[BehaviorType.values().length];
-            java.util.Arrays.fill(groupOf, groups - 1);
+            Arrays.fill(groupOf, groups - 1);
             for (int g = 0; g < ownGroup.size(); g++) {
                 groupOf[ownGroup.get(g).ordinal()] = g;
             }
             double[] alpha = new double[groups];
             double[] halfLife = new double[groups];
-            java.util.Arrays.fill(alpha, tenant.kernel().alpha()[0]);
-            java.util.Arrays.fill(halfLife, tenant.kernel().halfLife()[0]);
+            Arrays.fill(alpha, tenant.kernel().alpha()[0]);
+            Arrays.fill(halfLife, tenant.kernel().halfLife()[0]);
             ExponentialExcitation.Fit typed = ExponentialExcitation.fit(streams, whole, groupOf, groups, Optional.of(new Kernel(alpha, halfLife, groupOf)));
             for (int g = 0; g < ownGroup.size(); g++) {
                 Map<String, Double> typeStats = new LinkedHashMap<>();
@@ -176,7 +176,7 @@ public final class ForgettingEstimator {
         Map<UserId, UserCurve> users = new HashMap<>();
         double[] weight = shrunkUsers(streams, whole, tenant.kernel(), users);
         Map<String, Double> withUsers = new LinkedHashMap<>(tenantCurve.statistics());
-        withUsers.put("userCurves", (double) java.util.Arrays.stream(weight).filter(b -> b > 0).count());
+        withUsers.put("userCurves", (double) Arrays.stream(weight).filter(b -> b > 0).count());
         tenantCurve = new FittedCurve(tenantCurve.curve(), withUsers, tenantCurve.retentionPoints());
         return new CurveFitReport(ReengagementLevel.USER, EXCITATION, tenantCurve, byType, users, scores);
     }

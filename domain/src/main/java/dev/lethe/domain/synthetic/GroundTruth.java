@@ -3,7 +3,9 @@ package dev.lethe.domain.synthetic;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.tenant.TenantKind;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The parameters a synthetic tenant was generated with, written next to its data so that fitted
@@ -34,6 +36,6 @@ public record GroundTruth(
         double halfLifeSpread,
         Map<UserId, Double> userHalfLifeDays) {
     public GroundTruth {
-        userHalfLifeDays = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(userHalfLifeDays));
+        userHalfLifeDays = Collections.unmodifiableMap(new TreeMap<>(userHalfLifeDays));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Generates tenants whose users' interests drift and fade with a known half-life.
@@ -107,7 +108,7 @@ public final class SyntheticGenerator {
         long startMs = end.toEpochMilli() - span.toMillis();
         List<Behavior> behaviors = new ArrayList<>();
         long[] eventCounter = {0};
-        Map<UserId, Double> userHalfLives = new java.util.TreeMap<>();
+        Map<UserId, Double> userHalfLives = new TreeMap<>();
         for (int u = 0; u < users; u++) {
             UserId user = new UserId(String.format("u%05d", u));
             SplittableRandom userRandom = random.split();

@@ -3,6 +3,7 @@ package dev.lethe.application.port.in;
 import dev.lethe.application.port.out.ForgettingCurveRepository.StoredCurve;
 import dev.lethe.domain.forgetting.ForgettingCurve;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,11 +23,11 @@ public record ForgettingCurves(ForgettingCurve inForce, String scope, List<Store
     }
 
     /** One user's curve in force: their own when fitted ({@code user:<id>}), else the tenant's; with its statistics when stored. */
-    public record UserCurveInForce(ForgettingCurve curve, String scope, java.util.Map<String, Double> statistics) {
+    public record UserCurveInForce(ForgettingCurve curve, String scope, Map<String, Double> statistics) {
         public UserCurveInForce {
             Objects.requireNonNull(curve, "curve");
             Objects.requireNonNull(scope, "scope");
-            statistics = java.util.Map.copyOf(statistics);
+            statistics = Map.copyOf(statistics);
         }
     }
 }
