@@ -27,8 +27,8 @@ import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.application.service.erase.EraseUserService;
 import dev.lethe.application.service.forgetting.FitForgettingCurvesService;
 import dev.lethe.application.service.forgetting.GetForgettingCurveService;
-import dev.lethe.domain.forgetting.ForgettingCurveFitter;
 import dev.lethe.application.service.ingest.ImportHistoryService;
+import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.application.service.ingest.IngestBehaviorsService;
 import dev.lethe.application.service.interest.GetInterestsService;
 import dev.lethe.application.service.item.UpsertItemService;
@@ -162,8 +162,9 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FitForgettingCurvesService curveFitting(ForgettingCurveRepository curves) {
-        return new FitForgettingCurvesService(curves, new ForgettingCurveFitter(), clock);
+    FitForgettingCurvesService curveFitting(ForgettingCurveRepository curves, TenantRepository tenants) {
+        return new FitForgettingCurvesService(curves, tenant -> ExponentialCurve.ofDays(
+                tenants.find(tenant).map(t -> t.kind().defaultHalfLifeDays()).orElse(30.0)), clock);
     }
 
     @Provides

@@ -154,6 +154,7 @@ public final class LetheHttpServer implements AutoCloseable {
         authenticated(router, auth, HttpMethod.GET, "/v1/models", models::list);
         authenticated(router, auth, HttpMethod.POST, "/v1/models/:version/activate", models::activate);
         authenticated(router, auth, HttpMethod.GET, "/v1/forgetting-curve", models::forgettingCurve);
+        authenticated(router, auth, HttpMethod.GET, "/v1/users/:userId/forgetting-curve", models::userForgettingCurve);
 
         router.route().failureHandler(failure);
         for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

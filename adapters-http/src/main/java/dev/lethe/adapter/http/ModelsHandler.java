@@ -2,6 +2,7 @@ package dev.lethe.adapter.http;
 
 import dev.lethe.application.port.in.ForgettingCurves;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
+import dev.lethe.domain.behavior.UserId;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.Tenant;
@@ -32,7 +33,9 @@ final class ModelsHandler {
 
     record FittedCurveResponse(String scope, CurveResponse curve, Map<String, Double> statistics, Instant fittedAt) {}
 
-    record CurvesResponse(CurveResponse inForce, List<FittedCurveResponse> fitted) {}
+    record CurvesResponse(CurveResponse inForce, List<FittedCurveResponse> fitted, int userCurves, String userCurve) {}
+
+    record UserCurveResponse(String user, CurveResponse curve, Map<String, Double> statistics) {}
 
     void list(RoutingContext ctx) {
         Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
@@ -52,9 +55,16 @@ final class ModelsHandler {
         blocking.run(ctx, () -> curves.forgettingCurves(tenant.id()), (c, found) -> Blocking.json(c, 200, response(found)));
     }
 
+    void userForgettingCurve(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        UserId user = new UserId(ctx.pathParam("userId"));
+        blocking.run(ctx, () -> curves.userCurve(tenant.id(), user), (c, found) ->
+                Blocking.json(c, 200, new UserCurveResponse(user.value(), CurveResponse.of(found.curve(), found.scope()), found.statistics())));
+    }
+
     private static CurvesResponse response(ForgettingCurves found) {
         return new CurvesResponse(CurveResponse.of(found.inForce(), found.scope()), found.fitted().stream()
                 .map(s -> new FittedCurveResponse(s.scope(), CurveResponse.of(s.curve(), s.scope()), s.statistics(), s.fittedAt()))
-                .toList());
+                .toList(), found.userCurves(), "/v1/users/{userId}/forgetting-curve");
     }
 }

@@ -91,6 +91,19 @@ class HttpApiIT {
     }
 
     @Test
+    void aUserWithoutAFittedCurveReadsTheTenantsDefault() {
+        String key = client.createTenant("t-user-curve", "video");
+
+        ApiClient.Reply reply = client.get("/v1/users/u1/forgetting-curve", key);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().at("/user").asText()).isEqualTo("u1");
+        assertThat(reply.json().at("/curve/scope").asText()).isEqualTo("default");
+        assertThat(reply.json().at("/curve/halfLifeDays").asDouble()).isEqualTo(30.0);
+        assertThat(client.get("/v1/forgetting-curve", key).json().at("/userCurves").asInt()).isZero();
+    }
+
+    @Test
     void creatingAnExistingTenantIsAConflict() {
         client.createTenant("t-twice", "video");
         ApiClient.Reply again = client.post("/v1/tenants", TestServer.ADMIN_KEY, "{\"id\":\"t-twice\",\"name\":\"Again\",\"kind\":\"video\"}");

@@ -21,10 +21,12 @@ import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.domain.training.Activation;
 import dev.lethe.domain.training.TrainingJob;
+import dev.lethe.domain.training.TrainingStatus;
 import dev.lethe.application.service.serving.JavaFamilies;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -90,7 +92,12 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LetheRuntime runtime = LetheRuntime.prepare(config, clock, engines.apply(config));
         runtime.closeOnShutdown();
-        seed(runtime, out);
+        List<TrainingJob> jobs = seed(runtime, out);
+        if (!jobs.isEmpty()) {
+            out.println("waiting for the seed training jobs (forgetting curves and the profile model) before listening…");
+            out.flush();
+            awaitSeedTraining(runtime, jobs, out);
+        }
         if (seedOnly) {
             runtime.close();
             return 0;
@@ -101,7 +108,29 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void seed(LetheRuntime runtime, PrintWriter out) {
+    /**
+     * Waits until the seed training jobs have ended, so that the demo listens (and {@code /health/ready}
+     * answers 200) only once its models are trained; before, every answer would come from decayed popularity.
+     */
+    private static void awaitSeedTraining(LetheRuntime runtime, List<TrainingJob> jobs, PrintWriter out) throws InterruptedException {
+        TrainModelUseCase train = runtime.get(TrainModelUseCase.class);
+        for (TrainingJob started : jobs) {
+            while (true) {
+                Optional<TrainingJob> now = train.job(started.tenantId(), started.id());
+                if (now.isEmpty() || now.get().status().finished()) {
+                    String outcome = now.map(j -> j.status() + (j.status() == TrainingStatus.FAILED ? " (" + j.message() + "): this tenant serves decayed popularity" : ""))
+                            .orElse("gone");
+                    out.printf("seed training of %s: %s%n", started.tenantId().value(), outcome);
+                    out.flush();
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private List<TrainingJob> seed(LetheRuntime runtime, PrintWriter out) {
+        List<TrainingJob> jobs = new ArrayList<>();
         CreateTenantUseCase create = runtime.get(CreateTenantUseCase.class);
         UpsertItemUseCase upsert = runtime.get(UpsertItemUseCase.class);
         IngestBehaviorsUseCase ingest = runtime.get(IngestBehaviorsUseCase.class);
@@ -128,11 +157,13 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.printf("%nseeded %s (%s): %d items, %d events, true half-life %.0f days%n", demo.id(), demo.kind().wireName(),
                     tenant.items().size(), accepted, tenant.truth().halfLifeDays());
-            // Fit the tenant's forgetting curves and serve the interest-profile model; popularity answers until it is ready.
+            // Fit the tenant's forgetting curves and train the interest-profile model; the demo listens once this has ended.
             TrainingJob job = train.start(new TrainModelCommand(id, JavaFamilies.PROFILE, Activation.ALWAYS));
             out.printf("training job %s (%s) started for %s%n", job.id(), job.family(), demo.id());
             out.flush();
+            jobs.add(job);
         }
+        return jobs;
     }
 
     private static void printBanner(PrintWriter out, int port, LetheConfig config) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,16 +100,20 @@ public final class GenerateCommand implements Callable<Integer> {
                       "items": %d,
                       "categories": %d,
                       "events": %d,
-                      "forgettingCurve": {"family": "exponential", "halfLifeDays": %s},
+                      "forgettingCurve": {"family": "exponential", "halfLifeDays": %s, "estimator": "excitation", "userSpreadLogHalfLife": %s},
                       "branchingRatio": %s,
                       "baseRatePerDay": %s,
                       "driftPerDay": %s,
                       "sequentialShare": %s,
                       "start": "%s",
-                      "end": "%s"
+                      "end": "%s",
+                      "userHalfLifeDays": {%s}
                     }
-                    """, t.kind().wireName(), t.seed(), t.users(), t.items(), t.categories(), t.events(), t.halfLifeDays(),
-                    t.branchingRatio(), t.baseRatePerDay(), t.driftPerDay(), t.sequentialShare(), t.start(), t.end());
+                    """, t.kind().wireName(), t.seed(), t.users(), t.items(), t.categories(), t.events(), t.halfLifeDays(), t.halfLifeSpread(),
+                    t.branchingRatio(), t.baseRatePerDay(), t.driftPerDay(), t.sequentialShare(), t.start(), t.end(),
+                    t.userHalfLifeDays().entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "\"%s\": %.4f", e.getKey().value(), e.getValue()))
+                            .collect(Collectors.joining(", ")));
         }
     }
 }

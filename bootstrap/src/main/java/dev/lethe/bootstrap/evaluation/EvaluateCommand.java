@@ -120,10 +120,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             report = new EvaluationService(catalog, clock).evaluate(query, progress);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("plots", List.of(out.relativize(Plots.hitRateAtK(report, out)).toString()));
+        List<String> plots = new java.util.ArrayList<>(List.of(out.relativize(Plots.hitRateAtK(report, out)).toString()));
+        extra.put("plots", plots);
         if (forgetting) {
             console.println("Fitting forgetting curves ...");
-            extra.put("forgetting", ForgettingPlots.fitAndPlot(data, out));
+            Map<String, Object> sections = new LinkedHashMap<>();
+            sections.put("selected", ForgettingPlots.selected(data, kind, dataset, out));
+            sections.putAll(ForgettingPlots.fitAndPlot(data, out));
+            for (Object level : sections.values()) {
+                if (level instanceof Map<?, ?> m && m.get("plot") instanceof String png) {
+                    plots.add(png);
+                }
+            }
+            extra.put("forgetting", sections);
         }
         ReportWriter.write(report, extra, out);
         console.println("Wrote " + out.resolve("report.json") + " and " + out.resolve("report.md"));

@@ -25,7 +25,7 @@ final class ReportWriter {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("report.json"), Json.write(json(report, extra)), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("report.md"), markdown(report), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("report.md"), markdown(report) + forgettingMarkdown(extra), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + directory, e);
         }
@@ -100,5 +100,48 @@ final class ReportWriter {
         }
         md.append(String.format(Locale.ROOT, "%nTotal %.1f s.%n", report.elapsed().toMillis() / 1000.0));
         return md.toString();
+    }
+
+    /** The forgetting-fit table of {@code extra.forgetting.selected}, with fitted vs true when there is a ground truth; empty without one. */
+    static String forgettingMarkdown(Map<String, Object> extra) {
+        if (!(extra.get("forgetting") instanceof Map<?, ?> forgetting) || !(forgetting.get("selected") instanceof Map<?, ?> selected)
+                || !Boolean.TRUE.equals(selected.get("fitted"))) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n## Forgetting curve\n\n");
+        md.append(String.format(Locale.ROOT, "Selected by held-out log-likelihood of the last 20%% of every user's window (%,.0f behaviours): "
+                        + "**%s**, %s, half-life %.4g d (95%%: %s).%n%n", number(selected.get("heldOutEvents")), selected.get("estimator"),
+                selected.get("family"), number(selected.get("halfLifeDays")),
+                selected.containsKey("halfLifeDaysLow95") ? String.format(Locale.ROOT, "%.4g–%.4g d", number(selected.get("halfLifeDaysLow95")),
+                        number(selected.get("halfLifeDaysHigh95"))) : "n/a"));
+        md.append("| level | estimator | family | half-life (d) | held-out log-lik / behaviour |\n|---|---|---|---|---|\n");
+        if (selected.get("candidates") instanceof List<?> candidates) {
+            for (Object o : candidates) {
+                Map<?, ?> c = (Map<?, ?>) o;
+                boolean chosen = Boolean.TRUE.equals(c.get("selected"));
+                md.append(String.format(Locale.ROOT, "| tenant (user streams) | %s | %s%s | %.4g | %s%.4f%s |%n", c.get("estimator"),
+                        Boolean.TRUE.equals(c.get("learned")) ? "" : "fixed ", c.get("family"), number(c.get("halfLifeDays")),
+                        chosen ? "**" : "", number(c.get("heldOutLogLikelihoodPerEvent")), chosen ? "**" : ""));
+            }
+        }
+        if (selected.get("heldOutLogLikelihoodPerEventUserCurves") != null) {
+            md.append(String.format(Locale.ROOT, "| per user, shrunk | %s | %s | — | %.4f (tenant curve: %.4f) |%n", selected.get("estimator"),
+                    selected.get("family"), number(selected.get("heldOutLogLikelihoodPerEventUserCurves")),
+                    number(selected.get("heldOutLogLikelihoodPerEventTenantCurve"))));
+        }
+        if (selected.get("groundTruth") instanceof Map<?, ?> truth) {
+            md.append(String.format(Locale.ROOT, "%nFitted vs true (ground-truth.json): half-life %.4g d vs %.4g d (%+.1f%%)", number(truth.get("fittedHalfLifeDays")),
+                    number(truth.get("trueHalfLifeDays")), 100 * number(truth.get("relativeError"))));
+            if (truth.get("userMedianRelativeError") != null) {
+                md.append(String.format(Locale.ROOT, "; per-user median relative error %.3f over %s users with ≥ 50 behaviours",
+                        number(truth.get("userMedianRelativeError")), truth.get("usersWithAtLeast50Events")));
+            }
+            md.append(".\n");
+        }
+        return md.toString();
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

@@ -160,53 +160,24 @@ public final class ForgettingCurveFitter {
     public Map<UserId, UserCurve> shrinkUsers(Reengagements data, ForgettingCurve tenant) {
         List<Reengagements> perUser = data.perUser();
         int n = perUser.size();
-        double[] logScale = new double[n];
-        double[] variance = new double[n];
-        double[] returns = new double[n];
-        double[] observations = new double[n];
-        double q = 0;
-        double sumW = 0;
-        int k = 0;
+        HazardSample[] samples = new HazardSample[n];
+        LogScaleShrinkage.Estimate[] estimates = new LogScaleShrinkage.Estimate[n];
         for (int u = 0; u < n; u++) {
             HazardSample s = HazardSample.of(perUser.get(u));
-            returns[u] = s.returns;
-            observations[u] = s.observations;
-            variance[u] = Double.POSITIVE_INFINITY;
-            if (s.returns < 2) {
-                continue;
-            }
-            double x = argmaxLogScale(s, tenant);
-            if (Math.abs(x) >= MAX_LOG_SCALE - 1e-3) {
-                continue;
-            }
-            double h = 1e-3;
-            double f0 = s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(x)));
-            double fp = s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(x + h)));
-            double fm = s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(x - h)));
-            double curvature = (fp - 2 * f0 + fm) / (h * h);
-            if (!(curvature < 0)) {
-                continue;
-            }
-            logScale[u] = x;
-            variance[u] = -1 / curvature;
-            q += x * x / variance[u];
-            sumW += 1 / variance[u];
-            k++;
+            samples[u] = s;
+            estimates[u] = s.returns < 2 ? LogScaleShrinkage.Estimate.NONE
+                    : LogScaleShrinkage.estimate(x -> s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(x))));
         }
-        double tau2 = sumW > 0 ? Math.max(0, (q - k) / sumW) : 0;
+        double[] weight = LogScaleShrinkage.weights(estimates);
         Map<UserId, UserCurve> users = new HashMap<>();
         for (int u = 0; u < n; u++) {
-            boolean estimable = Double.isFinite(variance[u]);
-            double b = estimable && tau2 > 0 ? tau2 / (tau2 + variance[u]) : 0;
-            double raw = estimable ? Math.exp(logScale[u]) : 1;
-            double scale = Math.exp(b * (estimable ? logScale[u] : 0));
-            users.put(data.users().get(u), new UserCurve(data.users().get(u), CurveFamily.stretched(tenant, scale), raw, scale, b,
-                    (long) returns[u], (long) observations[u]));
+            double raw = Math.exp(estimates[u].logScale());
+            double scale = Math.exp(weight[u] * estimates[u].logScale());
+            users.put(data.users().get(u), new UserCurve(data.users().get(u), CurveFamily.stretched(tenant, scale), raw, scale, weight[u],
+                    (long) samples[u].returns, (long) samples[u].observations));
         }
         return users;
     }
-
-    private static final double MAX_LOG_SCALE = 8;
 
     /**
      * Standard deviations of the estimates over refits on users drawn with replacement: unlike the
@@ -257,42 +228,6 @@ public final class ForgettingCurveFitter {
         }
         result.put("bootstrap.samples", (double) draws.size());
         return result;
-    }
-
-    /** Golden-section search of the profile likelihood over log s in [−8, 8] after a coarse scan. */
-    private static double argmaxLogScale(HazardSample s, ForgettingCurve tenant) {
-        double best = 0;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (double x = -MAX_LOG_SCALE; x <= MAX_LOG_SCALE; x += 1) {
-            double v = s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(x)));
-            if (v > bestValue) {
-                bestValue = v;
-                best = x;
-            }
-        }
-        double lo = Math.max(-MAX_LOG_SCALE, best - 1);
-        double hi = Math.min(MAX_LOG_SCALE, best + 1);
-        double g = (Math.sqrt(5) - 1) / 2;
-        double a = hi - g * (hi - lo);
-        double b = lo + g * (hi - lo);
-        double fa = s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(a)));
-        double fb = s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(b)));
-        while (hi - lo > 1e-5) {
-            if (fa > fb) {
-                hi = b;
-                b = a;
-                fb = fa;
-                a = hi - g * (hi - lo);
-                fa = s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(a)));
-            } else {
-                lo = a;
-                a = b;
-                fa = fb;
-                b = lo + g * (hi - lo);
-                fb = s.profileLogLikelihood(CurveFamily.stretched(tenant, Math.exp(b)));
-            }
-        }
-        return 0.5 * (lo + hi);
     }
 
     private boolean heldOut(UserId user) {
@@ -357,21 +292,7 @@ public final class ForgettingCurveFitter {
         System.arraycopy(e.theta, 0, psi, 1, e.theta.length);
         java.util.function.ToDoubleFunction<double[]> nll = x -> -sample.logLikelihood(Math.exp(x[0]), e.family.curve(java.util.Arrays.copyOfRange(x, 1, x.length)));
         double h = 1e-3;
-        double[][] hessian = new double[p][p];
-        double f0 = nll.applyAsDouble(psi);
-        for (int i = 0; i < p; i++) {
-            for (int j = i; j < p; j++) {
-                double value;
-                if (i == j) {
-                    value = (nll.applyAsDouble(shift(psi, i, h, j, 0)) - 2 * f0 + nll.applyAsDouble(shift(psi, i, -h, j, 0))) / (h * h);
-                } else {
-                    value = (nll.applyAsDouble(shift(psi, i, h, j, h)) - nll.applyAsDouble(shift(psi, i, h, j, -h))
-                            - nll.applyAsDouble(shift(psi, i, -h, j, h)) + nll.applyAsDouble(shift(psi, i, -h, j, -h))) / (4 * h * h);
-                }
-                hessian[i][j] = value;
-                hessian[j][i] = value;
-            }
-        }
+        double[][] hessian = hessian(nll, psi, h);
         Optional<double[][]> covariance = invert(hessian);
         Map<String, Double> se = new LinkedHashMap<>();
         if (covariance.isEmpty()) {
@@ -407,7 +328,28 @@ public final class ForgettingCurveFitter {
         return se;
     }
 
-    private static double[] shift(double[] x, int i, double di, int j, double dj) {
+    /** The central-difference Hessian of {@code f} at {@code x} with step {@code h}. */
+    static double[][] hessian(java.util.function.ToDoubleFunction<double[]> f, double[] x, double h) {
+        int p = x.length;
+        double[][] hessian = new double[p][p];
+        double f0 = f.applyAsDouble(x);
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                double value;
+                if (i == j) {
+                    value = (f.applyAsDouble(shift(x, i, h, j, 0)) - 2 * f0 + f.applyAsDouble(shift(x, i, -h, j, 0))) / (h * h);
+                } else {
+                    value = (f.applyAsDouble(shift(x, i, h, j, h)) - f.applyAsDouble(shift(x, i, h, j, -h))
+                            - f.applyAsDouble(shift(x, i, -h, j, h)) + f.applyAsDouble(shift(x, i, -h, j, -h))) / (4 * h * h);
+                }
+                hessian[i][j] = value;
+                hessian[j][i] = value;
+            }
+        }
+        return hessian;
+    }
+
+    static double[] shift(double[] x, int i, double di, int j, double dj) {
         double[] y = x.clone();
         y[i] += di;
         y[j] += dj;
@@ -415,7 +357,7 @@ public final class ForgettingCurveFitter {
     }
 
     /** Gauss–Jordan inverse of a small positive-definite matrix; empty when it is not. */
-    private static Optional<double[][]> invert(double[][] m) {
+    static Optional<double[][]> invert(double[][] m) {
         int n = m.length;
         double[][] a = new double[n][2 * n];
         for (int i = 0; i < n; i++) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Generates tenants whose users' interests drift and fade with a known half-life.
@@ -24,7 +25,10 @@ import java.util.SplittableRandom;
  * <p>Each user is a multivariate Hawkes process over categories: engagements with a category arrive
  * at rate μ·p_c(t) + α·Σ 2^(−(t−t_e)/h) over the user's past engagements e with that category. The
  * second term is exactly a decayed interest profile, so the true forgetting curve is exponential with
- * half-life h. The spontaneous preferences p_c drift: from time to time one preferred category is
+ * half-life h. Users differ in how fast they forget: user u's half-life is h_u = h·exp(σ·z_u) with
+ * z_u standard normal (log-normal around the tenant's h, σ = {@link #HALF_LIFE_SPREAD}), and
+ * α_u = n·ln 2 / h_u keeps every user's branching ratio n (the behaviours one behaviour triggers) the
+ * same. The spontaneous preferences p_c drift: from time to time one preferred category is
  * swapped for another. Within a category the item is, with probability {@code sequentialShare}, the
  * successor of the user's last item there (series, collections), else drawn by Zipf popularity.
  * Deterministic for a seed.
@@ -32,6 +36,8 @@ import java.util.SplittableRandom;
 public final class SyntheticGenerator {
     private static final double LN2 = Math.log(2);
     private static final long DAY_MS = 86_400_000L;
+    /** σ of log h_u across users: the middle 95% of users have half-lives between 0.56 and 1.8 times the median. */
+    public static final double HALF_LIFE_SPREAD = 0.3;
 
     private final TenantKind kind;
     private final int users;
@@ -95,7 +101,6 @@ public final class SyntheticGenerator {
         }
         double halfLifeDays = trueHalfLifeDays(kind);
         double branching = 0.6;
-        double alphaPerDay = branching * LN2 / halfLifeDays; // ∫ α·2^(−t/h) dt = α·h/ln2 = branching
         double baseRatePerDay = 0.5;
         double driftPerDay = 1.0 / 45;
         double sequentialShare = kind == TenantKind.VIDEO ? 0.6 : 0.35;
@@ -103,14 +108,20 @@ public final class SyntheticGenerator {
         long startMs = end.toEpochMilli() - span.toMillis();
         List<Behavior> behaviors = new ArrayList<>();
         long[] eventCounter = {0};
+        Map<UserId, Double> userHalfLives = new TreeMap<>();
         for (int u = 0; u < users; u++) {
             UserId user = new UserId(String.format("u%05d", u));
-            simulateUser(random.split(), user, byCategory, halfLifeDays, alphaPerDay, baseRatePerDay, driftPerDay,
+            SplittableRandom userRandom = random.split();
+            double userHalfLife = halfLifeDays * Math.exp(HALF_LIFE_SPREAD * gaussian(userRandom));
+            userHalfLives.put(user, userHalfLife);
+            double alphaPerDay = branching * LN2 / userHalfLife; // ∫ α·2^(−t/h) dt = α·h/ln2 = branching
+            simulateUser(userRandom, user, byCategory, userHalfLife, alphaPerDay, baseRatePerDay, driftPerDay,
                     sequentialShare, startMs, behaviors, eventCounter);
         }
         behaviors.sort(Comparator.comparing(Behavior::occurredAt).thenComparing(b -> b.eventId().value()));
         GroundTruth truth = new GroundTruth(kind, seed, users, items.size(), categories.size(), halfLifeDays, branching,
-                baseRatePerDay, driftPerDay, sequentialShare, Instant.ofEpochMilli(startMs), end, behaviors.size());
+                baseRatePerDay, driftPerDay, sequentialShare, Instant.ofEpochMilli(startMs), end, behaviors.size(),
+                HALF_LIFE_SPREAD, userHalfLives);
         return new SyntheticTenant(items, behaviors, truth);
     }
 
@@ -221,6 +232,11 @@ public final class SyntheticGenerator {
                 yield new Behavior(id, user, item, type, at, amount, Optional.empty());
             }
         };
+    }
+
+    /** A standard normal draw (Box–Muller). */
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
     private static double exponential(SplittableRandom random, double rate) {

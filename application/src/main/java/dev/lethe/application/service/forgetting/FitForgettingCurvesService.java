@@ -5,9 +5,9 @@ import dev.lethe.application.port.out.ForgettingCurveRepository.StoredCurve;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.forgetting.CurveFitReport;
-import dev.lethe.domain.forgetting.ForgettingCurveFitter;
+import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.forgetting.ForgettingEstimator;
 import dev.lethe.domain.forgetting.ReengagementLevel;
-import dev.lethe.domain.forgetting.Reengagements;
 import dev.lethe.domain.forgetting.UserCurve;
 import dev.lethe.domain.tenant.TenantId;
 import java.time.Clock;
@@ -17,32 +17,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Fits a tenant's forgetting curves on its event log (the tenant curve, one per behaviour type, one per
- * user shrunk toward the tenant's) and stores them, so that serving decays interests with the curve
- * learned from the tenant's own users. Re-engagement is measured per category when the catalogue has
- * categories, else per item. Blocks on the store.
+ * Learns a tenant's forgetting curves on its event log and stores them (the tenant curve, one per
+ * behaviour type, one per user shrunk toward the tenant's), so that serving decays interests with the
+ * curve learned from the tenant's own users. The estimator (self-excitation or return time, and the
+ * family) is chosen per tenant by held-out predictive likelihood ({@link ForgettingEstimator}); the stored
+ * tenant curve carries which one won, the scores of all candidates and the half-life's 95% interval.
+ * Blocks on the store.
  */
 public final class FitForgettingCurvesService {
     /** Per-user curves are stored only when the user's own data moved them at least this far from the tenant's. */
     static final double MIN_USER_SHRINKAGE_WEIGHT = 0.05;
 
     private final ForgettingCurveRepository curves;
-    private final ForgettingCurveFitter fitter;
+    private final Function<TenantId, ForgettingCurve> reference;
     private final Clock clock;
 
-    public FitForgettingCurvesService(ForgettingCurveRepository curves, ForgettingCurveFitter fitter, Clock clock) {
+    /**
+     * @param reference the curve each tenant is scored against as a fixed-half-life baseline (its kind's default)
+     */
+    public FitForgettingCurvesService(ForgettingCurveRepository curves, Function<TenantId, ForgettingCurve> reference, Clock clock) {
         this.curves = curves;
-        this.fitter = fitter;
+        this.reference = reference;
         this.clock = clock;
     }
 
-    /** Fits and stores; empty (and nothing stored) when the log has too few returns to fit. */
+    /**
+     * Fits and stores; empty (and nothing stored) when the log has too few repeat behaviours to fit.
+     * Curves are learned on each user's whole behaviour stream; {@code categories} are not needed for that.
+     */
     public Optional<CurveFitReport> fit(TenantId tenantId, List<Behavior> log, Map<ItemId, Set<String>> categories) {
-        boolean categorized = categories.values().stream().anyMatch(c -> !c.isEmpty());
-        ReengagementLevel level = categorized ? ReengagementLevel.CATEGORY : ReengagementLevel.ITEM;
-        Optional<CurveFitReport> report = fitter.fitAll(Reengagements.of(log, categories, level));
+        Optional<CurveFitReport> report = new ForgettingEstimator(ForgettingEstimator.Options.defaults(reference.apply(tenantId))).fitAll(log);
         report.ifPresent(r -> store(tenantId, r));
         return report;
     }

@@ -1,0 +1,57 @@
+package dev.lethe.domain.forgetting;
+
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.synthetic.SyntheticGenerator;
+import dev.lethe.domain.synthetic.SyntheticTenant;
+import dev.lethe.domain.tenant.TenantKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fits generated tenants as training does and prints fitted vs true half-lives, the per-user median
+ * relative error (users with at least 50 behaviours) and the held-out log-likelihood of per-user vs tenant
+ * curves: {@code java ... RecoverGeneratedHalfLives [users] [days] [seeds] [first seed]} (defaults 60, 720, 3, 1).
+ */
+public final class RecoverGeneratedHalfLives {
+    private RecoverGeneratedHalfLives() {}
+
+    public static void main(String[] args) {
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int days = args.length > 1 ? Integer.parseInt(args[1]) : 720;
+        int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        long firstSeed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        System.out.println("| kind (truth) | seed | stored half-life (95%) | error | per-user median relative error | held-out user curves vs tenant curve |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (TenantKind kind : TenantKind.values()) {
+            for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+                SyntheticTenant t = new SyntheticGenerator(kind, users, seed, Instant.parse("2026-06-01T00:00:00Z"), Duration.ofDays(days)).generate();
+                CurveFitReport r = new ForgettingEstimator(ForgettingEstimator.Options.defaults(ExponentialCurve.ofDays(kind.defaultHalfLifeDays())))
+                        .fitAll(t.behaviors()).orElseThrow();
+                Map<String, Integer> events = new HashMap<>();
+                for (Behavior b : t.behaviors()) {
+                    events.merge(b.userId().value(), 1, Integer::sum);
+                }
+                List<Double> errors = new ArrayList<>();
+                for (UserCurve user : r.users().values()) {
+                    if (events.get(user.userId().value()) >= 50) {
+                        errors.add(Math.abs(user.curve().halfLifeSeconds() / 86_400 / t.truth().userHalfLifeDays().get(user.userId()) - 1));
+                    }
+                }
+                Collections.sort(errors);
+                Map<String, Double> s = r.tenant().statistics();
+                double h = r.tenant().curve().halfLifeSeconds() / 86_400;
+                System.out.printf(Locale.ROOT, "| %s (%.0f d) | %d | %s %.2f d (%.1f–%.1f) | %+.0f%% | %s | %.4f vs %.4f |%n", kind.wireName(),
+                        t.truth().halfLifeDays(), seed, r.estimator(), h, s.getOrDefault("halfLifeSeconds.low95", Double.NaN) / 86_400,
+                        s.getOrDefault("halfLifeSeconds.high95", Double.NaN) / 86_400, 100 * (h / t.truth().halfLifeDays() - 1),
+                        errors.isEmpty() ? "—" : String.format(Locale.ROOT, "%.2f (%d users)", errors.get(errors.size() / 2), errors.size()),
+                        s.get("heldOutLogLikelihoodPerEvent.userCurves"), s.get("heldOutLogLikelihoodPerEvent.tenantCurve"));
+            }
+        }
+    }
+}
