@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 if [ "$#" -gt 0 ]; then TIERS=("$@"); else TIERS=(100000 1000000); fi
 SECONDS_PER_RUN="${LETHE_SECONDS:-30}"
 ITEMS="${LETHE_ITEMS:-20000}"
-USERS="${LETHE_USERS:-100000}"
+USERS="${LETHE_USERS:-20000}"
 DAYS=180
 PORT="${LETHE_PORT:-18090}"
 DB=lethe_scale
@@ -59,7 +59,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )); }
 rec() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $KEY" \
           "http://127.0.0.1:$PORT/v1/users/$1/recommendations?k=10"; }
-served_model() { curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/v1/users/u1/recommendations?k=1" \
+# A user with history (users without one are served popularity whatever the active version).
+served_model() { curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/v1/users/probe/recommendations?k=1" \
           | sed -n 's/.*"model":"\([^"]*\)".*/\1/p'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 GEN="java -Xmx512m -cp $CP dev.lethe.adapter.http.LoadGenerator 127.0.0.1 $PORT $KEY"
@@ -68,6 +69,8 @@ start_server
 curl -sf -X POST "http://127.0.0.1:$PORT/v1/tenants" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d "{\"id\":\"$TENANT\",\"name\":\"Scale\",\"kind\":\"ecommerce\",\"apiKey\":\"$KEY\"}" >/dev/null
 java -cp "$CP" dev.lethe.adapter.http.BulkLoader 127.0.0.1 "$PORT" "$KEY" items "$ITEMS" 20
+curl -sf -X POST "http://127.0.0.1:$PORT/v1/events" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+  -d "[{\"eventId\":\"probe-1\",\"userId\":\"probe\",\"itemId\":\"i1\",\"type\":\"view\",\"timestamp\":\"$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)\"},{\"eventId\":\"probe-2\",\"userId\":\"probe\",\"itemId\":\"i2\",\"type\":\"view\",\"timestamp\":\"$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)\"}]" >/dev/null
 log "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')"
 
 LOADED=0
@@ -79,7 +82,7 @@ for TIER in "${TIERS[@]}"; do
   T0=$(date +%s.%N)
   java -Xmx8g -jar "$JAR" train --tenant "$TENANT" --family profile --activation always > "$WORK/train.log" 2>&1 || { tail -30 "$WORK/train.log"; exit 1; }
   log "training took $(echo "$(date +%s.%N) - $T0" | bc) s"
-  for _ in $(seq 1 100); do [ "$(served_model)" = profile ] && break; sleep 0.1; done
+  for _ in $(seq 1 300); do [ "$(served_model)" = profile ] && break; sleep 0.1; done
   log "served model: $(served_model); server RSS $(rss_mb) MB; load $(uptime | sed 's/.*average: //')"
   $GEN 100 10 recommend "$USERS" >/dev/null
   log "open loop 100 req/s: $($GEN 100 "$SECONDS_PER_RUN" recommend "$USERS")"
@@ -109,7 +112,7 @@ for TIER in "${TIERS[@]}"; do
   stop_server
   T0=$(date +%s.%N)
   start_server
-  until [ "$(served_model)" = profile ]; do sleep 0.05; done
+  for _ in $(seq 1 1200); do [ "$(served_model)" = profile ] && break; sleep 0.05; done
   log "restart (start to the first recommendation by the profile version): $(echo "$(date +%s.%N) - $T0" | bc) s; RSS $(rss_mb) MB"
   grep -E "serving state of|tenant $TENANT: serving" "$WORK/server.log" | tail -2 | sed 's/^/[scale]   server: /'
 done
