@@ -127,7 +127,7 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     DeleteTenantUseCase deleteTenant(TenantRepository tenants, ServingModels serving) {
-        return new DeleteTenantService(tenants, config.artifactDir(), serving::invalidate);
+        return new DeleteTenantService(tenants, config.artifactDir(), serving::forget);
     }
 
     @Provides

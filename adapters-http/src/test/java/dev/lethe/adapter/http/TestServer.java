@@ -65,7 +65,7 @@ final class TestServer implements AutoCloseable {
                 new GetForgettingCurveService(curves, serving),
                 serving,
                 new ManageApiKeysService(tenants, new SecureRandom(), clock),
-                new DeleteTenantService(tenants, artifactDirectory, serving::invalidate));
+                new DeleteTenantService(tenants, artifactDirectory, serving::forget));
         HttpServerConfig config = new HttpServerConfig("127.0.0.1", port, ADMIN_KEY, 1024 * 1024, workers, artifactDirectory);
         server = new LetheHttpServer(config, api, this::databaseReady, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         this.port = server.start();

@@ -156,6 +156,11 @@ public final class ServingModels implements CheckServingUseCase {
         }
     }
 
+    /** The tenant is gone (deleted): its state is dropped, and built again only if it is used again. */
+    public synchronized void forget(TenantId tenantId) {
+        states.remove(tenantId);
+    }
+
     /**
      * An item was stored here: its categories count at once for a loaded tenant (published by the next
      * feed round, or at once without a feed); other servers see it through the feed.

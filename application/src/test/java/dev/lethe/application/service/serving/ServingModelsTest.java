@@ -169,4 +169,18 @@ class ServingModelsTest {
                 .isEqualTo(new ServingModels.CurveInForce(mine.curve(), "user:u1"));
         assertThat(models().curveFor(TENANT, new dev.lethe.domain.behavior.UserId("u2")).scope()).isEqualTo("default");
     }
+
+    @Test
+    void aForgottenTenantsStateIsDroppedAndBuiltAgainOnlyWhenUsed() {
+        when(registry.active(TENANT)).thenReturn(Optional.empty());
+        ServingModels models = models();
+        models.forTenant(TENANT);
+        assertThat(models.feedStatus().heapBytes()).containsKey(TENANT);
+
+        models.forget(TENANT);
+
+        assertThat(models.feedStatus().heapBytes()).doesNotContainKey(TENANT);
+        models.forTenant(TENANT);
+        verify(behaviors, times(2)).forEachStored(eq(TENANT), eq(0L), anyLong(), any());
+    }
 }
