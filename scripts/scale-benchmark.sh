@@ -8,6 +8,8 @@
 #   - first recommendation right after a slice of new events (a user's 10 new events, then GET at once);
 #   - server RSS; restart (SIGTERM, start) to the first recommendation served by the profile version.
 # Usage: scripts/scale-benchmark.sh [tier ...]     (default: 100000 1000000; tiers ascend, events accumulate)
+#        LETHE_KEEP_DB=1 scripts/scale-benchmark.sh N  measures again on the tenant a previous run left in
+#        lethe_scale (N = the events it holds; nothing is loaded below it).
 # Needs: a JDK, MariaDB/MySQL on 127.0.0.1:3306 where root can log in over the socket (it creates and
 # drops database lethe_scale and grants it to user lethe/lethe). Prints one block per tier.
 set -euo pipefail
@@ -33,13 +35,14 @@ log() { printf '[scale] %s\n' "$*"; }
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 CP="adapters-http/target/test-classes:adapters-http/target/classes:application/target/classes:domain/target/classes:$(cat "$CP_FILE")"
 
-mysql --protocol=socket -uroot <<SQL
+if [ -z "${LETHE_KEEP_DB:-}" ]; then mysql --protocol=socket -uroot <<SQL
 DROP DATABASE IF EXISTS $DB;
 CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 CREATE USER IF NOT EXISTS 'lethe'@'127.0.0.1' IDENTIFIED BY 'lethe';
 GRANT ALL PRIVILEGES ON $DB.* TO 'lethe'@'127.0.0.1';
 FLUSH PRIVILEGES;
 SQL
+fi
 export LETHE_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB" LETHE_DB_USER=lethe LETHE_DB_PASSWORD=lethe LETHE_ADMIN_KEY="$ADMIN"
 export LETHE_DATA_DIR="$WORK/data"
 
@@ -66,18 +69,27 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2]
 GEN="java -Xmx512m -cp $CP dev.lethe.adapter.http.LoadGenerator 127.0.0.1 $PORT $KEY"
 
 start_server
+LOADED=0
+if [ -n "${LETHE_KEEP_DB:-}" ]; then
+  LOADED=$(mysql --protocol=socket -uroot -N -e "SELECT COUNT(*) FROM $DB.behavior_events WHERE tenant_id = '$TENANT'")
+  log "reusing $LOADED events of tenant $TENANT in $DB"
+else
 curl -sf -X POST "http://127.0.0.1:$PORT/v1/tenants" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d "{\"id\":\"$TENANT\",\"name\":\"Scale\",\"kind\":\"ecommerce\",\"apiKey\":\"$KEY\"}" >/dev/null
 java -cp "$CP" dev.lethe.adapter.http.BulkLoader 127.0.0.1 "$PORT" "$KEY" items "$ITEMS" 20
 curl -sf -X POST "http://127.0.0.1:$PORT/v1/events" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
   -d "[{\"eventId\":\"probe-1\",\"userId\":\"probe\",\"itemId\":\"i1\",\"type\":\"view\",\"timestamp\":\"$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)\"},{\"eventId\":\"probe-2\",\"userId\":\"probe\",\"itemId\":\"i2\",\"type\":\"view\",\"timestamp\":\"$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)\"}]" >/dev/null
+fi
 log "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')"
 
-LOADED=0
 for TIER in "${TIERS[@]}"; do
-  log "== tier $TIER events: loading $((TIER - LOADED)) more through POST /v1/events"
-  java -cp "$CP" dev.lethe.adapter.http.BulkLoader 127.0.0.1 "$PORT" "$KEY" events "$LOADED" "$TIER" 1000 "$ITEMS" "$USERS" "$DAYS" 4
-  LOADED=$TIER
+  if [ "$TIER" -gt "$LOADED" ]; then
+    log "== tier $TIER events: loading $((TIER - LOADED)) more through POST /v1/events"
+    java -cp "$CP" dev.lethe.adapter.http.BulkLoader 127.0.0.1 "$PORT" "$KEY" events "$LOADED" "$TIER" 1000 "$ITEMS" "$USERS" "$DAYS" 4
+    LOADED=$TIER
+  else
+    log "== tier $LOADED events (already loaded)"
+  fi
   log "training profile on the tier (lethe train, own JVM)"
   T0=$(date +%s.%N)
   java -Xmx8g -jar "$JAR" train --tenant "$TENANT" --family profile --activation always > "$WORK/train.log" 2>&1 || { tail -30 "$WORK/train.log"; exit 1; }
