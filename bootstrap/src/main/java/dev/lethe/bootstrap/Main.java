@@ -28,8 +28,10 @@ public final class Main {
     public static CommandLine commandLine(Clock clock) {
         CommandLine cli = new CommandLine(new LetheCommand());
         Function<LetheConfig, Module> engines = config -> new EngineModule(config.mlEngine());
-        cli.addSubcommand(new ServeCommand(clock, engines));
-        cli.addSubcommand(new DemoCommand(clock, engines));
+        // Serving processes answer requests concurrently: MXNet must run its NaiveEngine for that (EngineModule).
+        Function<LetheConfig, Module> servingEngines = config -> new EngineModule(config.mlEngine(), true);
+        cli.addSubcommand(new ServeCommand(clock, servingEngines));
+        cli.addSubcommand(new DemoCommand(clock, servingEngines));
         cli.addSubcommand(new TrainCommand(clock, engines));
         cli.addSubcommand(new GenerateCommand(clock));
         cli.addSubcommand(new ImportCommand(clock));

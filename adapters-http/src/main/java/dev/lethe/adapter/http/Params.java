@@ -54,6 +54,23 @@ final class Params {
         return value;
     }
 
+    /** A decimal query parameter in [min, max]; NaN, infinities and hex or suffixed forms are refused. */
+    static double decimal(RoutingContext ctx, String name, double fallback, double min, double max) {
+        Optional<String> raw = single(ctx, name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        String text = raw.get().trim();
+        if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw Problem.badRequest(name, "invalid_type", name + " must be a number");
+        }
+        double value = Double.parseDouble(text);
+        if (!(value >= min && value <= max)) {
+            throw Problem.badRequest(name, "out_of_range", name + " must be between " + min + " and " + max + ", got " + text);
+        }
+        return value;
+    }
+
     static boolean bool(RoutingContext ctx, String name) {
         Optional<String> raw = single(ctx, name);
         if (raw.isEmpty() || raw.get().equals("false")) {

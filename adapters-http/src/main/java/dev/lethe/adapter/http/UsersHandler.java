@@ -57,7 +57,8 @@ final class UsersHandler {
         Optional<String> category = Params.single(ctx, "category");
         category.ifPresent(c -> JsonFields.convert("category", "invalid_value", c, v -> Texts.requireNonBlank("category", v, Item.MAX_NAME_LENGTH)));
         boolean explain = Params.bool(ctx, "explain");
-        RecommendQuery query = new RecommendQuery(tenant.id(), user, k, exclude, category, explain);
+        double diversity = Params.decimal(ctx, "diversity", 0, 0, 1);
+        RecommendQuery query = new RecommendQuery(tenant.id(), user, k, exclude, category, explain, diversity);
         blocking.run(ctx, () -> recommend.recommend(query), (c, answer) -> Blocking.json(c, 200, response(answer, explain)));
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,6 +187,31 @@ class HttpApiIT {
         assertThat(shoes.at("/items/0/because").isMissingNode()).isTrue();
         JsonNode excluded = client.get("/v1/users/u1/recommendations?k=5&exclude=i-book-3,i-shoe-3", key).json();
         assertThat(excluded.get("items")).isEmpty();
+    }
+
+    @Test
+    void fullDiversityFollowsTheBestItemWithOneOfAnotherCategory() {
+        String key = client.createTenant("t-diverse", "video");
+        Map<String, String> categories = Map.of("a1", "action", "a2", "action", "c1", "comedy");
+        categories.forEach((item, category) ->
+                assertThat(client.put("/v1/items/" + item, key, "{\"categories\":[\"" + category + "\"]}").status()).isEqualTo(200));
+        List<String> events = new ArrayList<>();
+        Map<String, Integer> views = Map.of("a1", 4, "a2", 3, "c1", 1);
+        views.forEach((item, n) -> {
+            for (int u = 0; u < n; u++) {
+                events.add(event(item + "-" + u, "u" + u, item, "watch", daysAgo(1)));
+            }
+        });
+        assertThat(client.post("/v1/events", key, "[" + String.join(",", events) + "]").json().get("accepted").asInt()).isEqualTo(events.size());
+        assertThat(ids(client.get("/v1/users/newcomer/recommendations?k=2", key).json())).containsExactly("a1", "a2");
+        assertThat(ids(client.get("/v1/users/newcomer/recommendations?k=2&diversity=0", key).json())).containsExactly("a1", "a2");
+        assertThat(ids(client.get("/v1/users/newcomer/recommendations?k=2&diversity=1", key).json())).containsExactly("a1", "c1");
+    }
+
+    private static List<String> ids(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.get("items").forEach(i -> ids.add(i.get("itemId").asText()));
+        return ids;
     }
 
     @Test

@@ -204,8 +204,8 @@ class HttpFuzzIT {
             StringBuilder query = new StringBuilder("?");
             int n = 1 + random.nextInt(3);
             for (int i = 0; i < n; i++) {
-                String name = pick(random, 0, "k", "k", "explain", "exclude", "category", "limit", "asOf", "zz", "%zz", "");
-                String value = random.nextBoolean() ? HOSTILE_VALUES[random.nextInt(HOSTILE_VALUES.length)] : pick(random, 0, "5", "true", "i1", "c");
+                String name = pick(random, 0, "k", "k", "explain", "exclude", "category", "diversity", "limit", "asOf", "zz", "%zz", "");
+                String value = random.nextBoolean() ? HOSTILE_VALUES[random.nextInt(HOSTILE_VALUES.length)] : pick(random, 0, "5", "true", "i1", "c", "0.5");
                 query.append(i == 0 ? "" : "&").append(name).append('=').append(value);
             }
             path.append(query);

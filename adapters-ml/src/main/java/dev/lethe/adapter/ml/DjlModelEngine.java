@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ final class DjlModelEngine implements ModelEnginePort {
     static final String LSTM_NOTIME = "lstm-notime";
     static final String LETHE = "lethe";
     private static final Logger LOG = LoggerFactory.getLogger(DjlModelEngine.class);
-    private static final Map<String, String> DJL_NAMES = Map.of("mxnet", "MXNet", "pytorch", "PyTorch");
+    private static final String MXNET = "mxnet";
+    private static final Map<String, String> DJL_NAMES = Map.of(MXNET, "MXNet", "pytorch", "PyTorch");
 
     /** The behaviour weights of the blend's interest profile. */
     static final BehaviorWeights PROFILE_WEIGHTS = BehaviorWeights.defaults(TenantKind.VIDEO);
@@ -38,6 +40,15 @@ final class DjlModelEngine implements ModelEnginePort {
 
     /** An engine whose {@code lethe} blend builds the interest profile on the training data's item categories. */
     DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize) {
+        this(engineName, hyperParameters, poolSize, false);
+    }
+
+    /**
+     * An engine whose {@code lethe} blend builds the interest profile on the training data's item categories;
+     * with {@code parallelInference} on MXNet, it first selects MXNet's {@value MxNetEngineType#NAIVE} unless
+     * the operator set {@value MxNetEngineType#VARIABLE}, so that loaded models serve with all predictors.
+     */
+    DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize, boolean parallelInference) {
         this(engineName, hyperParameters, poolSize, new ModelTrainer() {
             @Override
             public String name() {
@@ -50,6 +61,9 @@ final class DjlModelEngine implements ModelEnginePort {
                         .train(data, listener);
             }
         });
+        if (parallelInference && MXNET.equals(this.engineName)) {
+            selectNaiveEngine();
+        }
     }
 
     /**
@@ -133,11 +147,26 @@ final class DjlModelEngine implements ModelEnginePort {
 
     /** MXNet's default threaded engine is unsafe for concurrent inference; then requests are served one at a time. */
     private int servingPoolSize() {
-        if ("mxnet".equals(engineName) && !"NaiveEngine".equals(System.getenv("MXNET_ENGINE_TYPE")) && poolSize > 1) {
-            LOG.warn("MXNET_ENGINE_TYPE is not NaiveEngine: MXNet inference is serialised (one predictor)");
+        if (MXNET.equals(engineName) && poolSize > 1 && !MxNetEngineType.current().filter(MxNetEngineType.NAIVE::equals).isPresent()) {
+            LOG.warn("{}={}: MXNet inference is serialised (one predictor, not {}); unset it, or set {}, "
+                            + "before the server starts to serve in parallel (docs/operations.md, Model engine)",
+                    MxNetEngineType.VARIABLE, MxNetEngineType.current().orElse("(unset)"), poolSize, MxNetEngineType.NAIVE);
             return 1;
         }
         return poolSize;
+    }
+
+    /** Called before anything loads MXNet (this engine is what loads it); says at start-up what serving will do. */
+    private void selectNaiveEngine() {
+        Optional<String> before = MxNetEngineType.current();
+        Optional<String> now = MxNetEngineType.naiveUnlessSet();
+        if (now.filter(MxNetEngineType.NAIVE::equals).isPresent()) {
+            LOG.info("MXNet serving: {}={} ({}), so {} predictors per model serve requests in parallel", MxNetEngineType.VARIABLE,
+                    MxNetEngineType.NAIVE, before.isPresent() ? "set by the operator" : "set by Lethe", poolSize);
+        } else {
+            LOG.warn("MXNet serving: {}={}: inference is serialised (one predictor per model); unset it or set {} to serve in parallel",
+                    MxNetEngineType.VARIABLE, now.orElse("(unset: could not set it in this process)"), MxNetEngineType.NAIVE);
+        }
     }
 
     private String checkFamily(String family) {

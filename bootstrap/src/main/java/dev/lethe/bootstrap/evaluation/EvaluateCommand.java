@@ -2,6 +2,7 @@ package dev.lethe.bootstrap.evaluation;
 
 import dev.lethe.bootstrap.dataset.Dataset;
 import dev.lethe.bootstrap.dataset.DatasetFormat;
+import dev.lethe.application.port.in.DiversityTradeOff;
 import dev.lethe.application.port.in.EvaluationProtocol;
 import dev.lethe.application.port.in.EvaluationQuery;
 import dev.lethe.application.port.in.EvaluationReport;
@@ -9,6 +10,7 @@ import dev.lethe.application.service.evaluation.EvaluationService;
 import dev.lethe.application.service.evaluation.ModelCatalog;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.model.DiversityReranker;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.tenant.TenantKind;
 import java.io.OutputStream;
@@ -73,6 +75,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "(default: video for the MovieLens formats, ecommerce for csv)")
     String tenantKind;
 
+    @Option(names = "--diversity", split = ",", paramLabel = "λ", description = "diversity weights in [0, 1], e.g. 0,0.25,0.5,0.75,1: "
+            + "re-rank --diversity-model's top k by category MMR with each and report NDCG@k and intra-list diversity per weight")
+    List<Double> diversity = new ArrayList<>();
+
+    @Option(names = "--diversity-model", defaultValue = "profile", description = "the model of the --diversity trade-off (default profile)")
+    String diversityModel;
+
     @Option(names = "--quiet", description = "no progress bars")
     boolean quiet;
 
@@ -104,6 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private int evaluate() {
         DatasetFormat datasetFormat = DatasetFormat.parse(format);
+        diversity.forEach(lambda -> DiversityReranker.requireWeight("diversity", lambda));
         EvaluationProtocol evaluationProtocol = EvaluationProtocol.parse(protocol);
         TenantKind kind = tenantKind == null
                 ? (datasetFormat == DatasetFormat.CSV ? TenantKind.ECOMMERCE : TenantKind.VIDEO)
@@ -112,16 +122,29 @@ public final class EvaluateCommand implements Callable<Integer> {
         Dataset data = datasetFormat.read(dataset, Optional.ofNullable(items));
         ModelCatalog catalog = withProfile(this.catalog, data, kind);
         List<String> names = models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList();
+        if (!diversity.isEmpty() && !catalog.knows(diversityModel.trim())) {
+            throw new IllegalArgumentException("diversity-model must be one of the known models, got: " + diversityModel);
+        }
         Map<ItemId, Set<String>> itemCategories = new HashMap<>();
         data.items().forEach((id, item) -> itemCategories.put(id, item.categories()));
         EvaluationQuery query = new EvaluationQuery(data.name(), data.events(), evaluationProtocol, names, k, itemCategories);
         EvaluationReport report;
+        Optional<DiversityTradeOff> tradeOff = Optional.empty();
+        EvaluationService service = new EvaluationService(catalog, clock);
         try (ConsoleProgress progress = new ConsoleProgress(quiet ? nullStream() : console)) {
-            report = new EvaluationService(catalog, clock).evaluate(query, progress);
+            report = service.evaluate(query, progress);
+            if (!diversity.isEmpty()) {
+                tradeOff = Optional.of(service.diversityTradeOff(query, diversityModel.trim(), diversity, progress));
+            }
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         List<String> plots = new java.util.ArrayList<>(List.of(out.relativize(Plots.hitRateAtK(report, out)).toString()));
         extra.put("plots", plots);
+        if (tradeOff.isPresent()) {
+            String png = out.relativize(Plots.accuracyVersusDiversity(tradeOff.get(), data.name(), out)).toString();
+            plots.add(png);
+            extra.put("diversity", ReportWriter.diversity(tradeOff.get(), png));
+        }
         if (forgetting) {
             console.println("Fitting forgetting curves ...");
             Map<String, Object> sections = new LinkedHashMap<>();

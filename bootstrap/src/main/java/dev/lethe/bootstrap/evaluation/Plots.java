@@ -1,5 +1,6 @@
 package dev.lethe.bootstrap.evaluation;
 
+import dev.lethe.application.port.in.DiversityTradeOff;
 import dev.lethe.application.port.in.EvaluationReport;
 import dev.lethe.application.port.in.EvaluationReport.ModelResult;
 import java.awt.Color;
@@ -25,6 +26,9 @@ final class Plots {
     static final Color BLUISH_GREEN = new Color(0, 158, 115);
     private static final Color[] BASELINES = {new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 158, 115),
         new Color(204, 121, 167), new Color(240, 228, 66), new Color(0, 0, 0), new Color(150, 150, 150)};
+    /** Okabe–Ito without yellow (too faint as a marker on white) and vermillion (the line's colour). */
+    private static final Color[] MARKERS = {BLUE, new Color(230, 159, 0), BLUISH_GREEN, new Color(204, 121, 167), new Color(0, 0, 0),
+        new Color(86, 180, 233)};
     /** The models Lethe itself contributes; every other one is a baseline. */
     private static final List<String> OWN = List.of("lethe", "profile", "lstm", "lstm-notime");
 
@@ -67,6 +71,36 @@ final class Plots {
         }
         style(chart, report.models().stream().map(ModelResult::name).toList());
         return save(chart, directory.resolve("hit-rate-at-k.png"));
+    }
+
+    /**
+     * NDCG@k against intra-list diversity, one marker per diversity weight λ (a legend entry each, in
+     * the Okabe–Ito palette) on the model's trade-off line: how much accuracy each step of diversity costs.
+     */
+    static Path accuracyVersusDiversity(DiversityTradeOff tradeOff, String dataset, Path directory) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Accuracy vs diversity (" + tradeOff.model() + ", " + dataset + ")")
+                .xAxisTitle("intra-list diversity@" + tradeOff.k() + " (mean pairwise 1 - Jaccard of categories)")
+                .yAxisTitle("NDCG@" + tradeOff.k()).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        List<DiversityTradeOff.Point> points = tradeOff.points().stream()
+                .sorted(java.util.Comparator.comparingDouble(DiversityTradeOff.Point::lambda)).toList();
+        XYSeries line = chart.addSeries(tradeOff.model(), points.stream().mapToDouble(DiversityTradeOff.Point::intraListDiversity).toArray(),
+                points.stream().mapToDouble(DiversityTradeOff.Point::ndcg).toArray());
+        line.setLineColor(VERMILLION);
+        line.setLineWidth(3.5f);
+        line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        for (int i = 0; i < points.size(); i++) {
+            DiversityTradeOff.Point p = points.get(i);
+            XYSeries marker = chart.addSeries(String.format(java.util.Locale.ROOT, "λ = %.2f", p.lambda()),
+                    new double[] {p.intraListDiversity()}, new double[] {p.ndcg()});
+            marker.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            Color c = MARKERS[i % MARKERS.length];
+            marker.setMarkerColor(c);
+            marker.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        }
+        chart.getStyler().setMarkerSize(12);
+        return save(chart, directory.resolve("accuracy-vs-diversity.png"));
     }
 
     static Path save(XYChart chart, Path file) {

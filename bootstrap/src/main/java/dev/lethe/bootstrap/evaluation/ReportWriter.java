@@ -1,5 +1,8 @@
 package dev.lethe.bootstrap.evaluation;
 
+import dev.lethe.application.port.in.DiversityTradeOff;
+import dev.lethe.domain.model.DiversityReranker;
+
 import dev.lethe.application.port.in.EvaluationReport;
 import dev.lethe.application.port.in.EvaluationReport.DatasetSummary;
 import dev.lethe.application.port.in.EvaluationReport.ModelResult;
@@ -25,7 +28,7 @@ final class ReportWriter {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("report.json"), Json.write(json(report, extra)), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("report.md"), markdown(report) + forgettingMarkdown(extra), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("report.md"), markdown(report) + diversityMarkdown(extra) + forgettingMarkdown(extra), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + directory, e);
         }
@@ -99,6 +102,48 @@ final class ReportWriter {
                     r.trainTime().toMillis() / 1000.0, r.scoreTime().toMillis() / 1000.0, params));
         }
         md.append(String.format(Locale.ROOT, "%nTotal %.1f s.%n", report.elapsed().toMillis() / 1000.0));
+        return md.toString();
+    }
+
+    /** The {@code diversity} section of report.json: the model, K and one entry per λ. */
+    static Map<String, Object> diversity(DiversityTradeOff tradeOff, String plot) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("model", tradeOff.model());
+        section.put("k", tradeOff.k());
+        section.put("testCases", tradeOff.testCases());
+        section.put("poolSize", DiversityReranker.poolSize(tradeOff.k()));
+        List<Object> points = new ArrayList<>();
+        for (DiversityTradeOff.Point p : tradeOff.points()) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("lambda", p.lambda());
+            point.put("ndcg", p.ndcg());
+            point.put("hr", p.hitRate());
+            point.put("intraListDiversity", p.intraListDiversity());
+            points.add(point);
+        }
+        section.put("points", points);
+        section.put("plot", plot);
+        return section;
+    }
+
+    /** The accuracy–diversity table of {@code extra.diversity}; empty without one. */
+    static String diversityMarkdown(Map<String, Object> extra) {
+        if (!(extra.get("diversity") instanceof Map<?, ?> section)) {
+            return "";
+        }
+        Object k = section.get("k");
+        StringBuilder md = new StringBuilder("\n## Accuracy vs diversity\n\n");
+        md.append(String.format(Locale.ROOT, "`%s`'s top %s re-ranked by category MMR (λ = the `diversity` parameter of the API) from its best %s "
+                + "by score, over %s test cases. Intra-list diversity: mean pairwise 1 − Jaccard of the categories in each top %s.%n%n",
+                section.get("model"), k, section.get("poolSize"), section.get("testCases"), k));
+        md.append(String.format(Locale.ROOT, "| λ | NDCG@%1$s | HR@%1$s | intra-list diversity@%1$s |%n|---|---|---|---|%n", k));
+        if (section.get("points") instanceof List<?> points) {
+            for (Object o : points) {
+                Map<?, ?> p = (Map<?, ?>) o;
+                md.append(String.format(Locale.ROOT, "| %.2f | %.4f | %.4f | %.4f |%n", number(p.get("lambda")), number(p.get("ndcg")),
+                        number(p.get("hr")), number(p.get("intraListDiversity"))));
+            }
+        }
         return md.toString();
     }
 

@@ -123,4 +123,44 @@ class EvaluateCommandTest {
         assertThat(exit).isEqualTo(EvaluateCommand.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("absent.csv");
     }
+
+    private Path generatedCsvWithItems() throws Exception {
+        Path csv = generatedCsv();
+        List<String> items = new ArrayList<>(List.of("item,categories"));
+        for (int i = 0; i < 15; i++) {
+            items.add(i + ",g" + (i % 3) + (i % 5 == 0 ? "|g9" : ""));
+        }
+        Files.write(dir.resolve("items.csv"), items, StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    @Test
+    void diversityTradeOffStartsAtTheModelsOwnNdcgAndGainsDiversity() throws Exception {
+        Path out = dir.resolve("out");
+
+        int exit = run("--dataset", generatedCsvWithItems().toString(), "--format", "csv", "--models", "profile", "--k", "5",
+                "--diversity", "0,0.5,1", "--out", out.toString(), "--quiet", "--no-forgetting");
+
+        assertThat(exit).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        JsonNode points = report.path("diversity").path("points");
+        assertThat(points).extracting(p -> p.path("lambda").asDouble()).containsExactly(0.0, 0.5, 1.0);
+        assertThat(points.get(0).path("ndcg").asDouble()).isEqualTo(report.path("models").get(0).path("metrics").path("ndcg").asDouble());
+        assertThat(points.get(2).path("intraListDiversity").asDouble()).isGreaterThan(points.get(0).path("intraListDiversity").asDouble());
+        assertThat(out.resolve("report.md")).content().contains("## Accuracy vs diversity").contains("| 0.50 |");
+        assertThat(out.resolve("accuracy-vs-diversity.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aDiversityWeightAboveOneIsBadInputNamingIt() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new EvaluateCommand());
+        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+
+        int exit = cli.execute("--dataset", generatedCsv().toString(), "--format", "csv", "--models", "pop", "--diversity", "0,1.5",
+                "--diversity-model", "pop", "--out", dir.resolve("o").toString(), "--quiet", "--no-forgetting");
+
+        assertThat(exit).isEqualTo(EvaluateCommand.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("diversity").contains("1.5");
+    }
 }

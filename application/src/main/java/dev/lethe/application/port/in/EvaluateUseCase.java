@@ -10,4 +10,10 @@ public interface EvaluateUseCase {
 
     /** Splits the data, trains and scores every requested model in turn, reporting progress to {@code listener}. */
     EvaluationReport evaluate(EvaluationQuery query, EvaluationListener listener);
+
+    /**
+     * Trains {@code model} once on the query's split and scores each test case once; re-ranks its top
+     * k for category diversity with each of {@code lambdas} (each in [0, 1]) and measures every ranking.
+     */
+    DiversityTradeOff diversityTradeOff(EvaluationQuery query, String model, java.util.List<Double> lambdas, EvaluationListener listener);
 }

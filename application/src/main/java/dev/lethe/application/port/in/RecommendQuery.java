@@ -2,6 +2,7 @@ package dev.lethe.application.port.in;
 
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.model.DiversityReranker;
 import dev.lethe.domain.tenant.TenantId;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,17 @@ import java.util.Set;
  * @param exclude items never to return (besides those the user already consumed)
  * @param category when present, only items of this category are returned
  * @param explain whether each item carries the past interests behind it
+ * @param diversity λ in [0, 1]: 0 ranks by score alone, higher values trade score for items whose
+ *                  categories differ from those already listed (maximal marginal relevance)
  */
-public record RecommendQuery(TenantId tenantId, UserId userId, int k, Set<ItemId> exclude, Optional<String> category, boolean explain) {
+public record RecommendQuery(TenantId tenantId, UserId userId, int k, Set<ItemId> exclude, Optional<String> category, boolean explain,
+                             double diversity) {
     public static final int MAX_K = 1000;
+
+    /** A query ranked by score alone (diversity 0). */
+    public RecommendQuery(TenantId tenantId, UserId userId, int k, Set<ItemId> exclude, Optional<String> category, boolean explain) {
+        this(tenantId, userId, k, exclude, category, explain, 0);
+    }
 
     public RecommendQuery {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -24,6 +33,7 @@ public record RecommendQuery(TenantId tenantId, UserId userId, int k, Set<ItemId
         if (k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", got: " + k);
         }
+        DiversityReranker.requireWeight("diversity", diversity);
         exclude = Set.copyOf(exclude);
     }
 }

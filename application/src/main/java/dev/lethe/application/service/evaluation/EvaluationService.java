@@ -1,5 +1,6 @@
 package dev.lethe.application.service.evaluation;
 
+import dev.lethe.application.port.in.DiversityTradeOff;
 import dev.lethe.application.port.in.EvaluateUseCase;
 import dev.lethe.application.port.in.EvaluationListener;
 import dev.lethe.application.port.in.EvaluationQuery;
@@ -8,9 +9,14 @@ import dev.lethe.application.port.in.EvaluationReport.ModelResult;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.metrics.HeldOutRanking;
 import dev.lethe.domain.metrics.MetricAccumulator;
+import dev.lethe.domain.metrics.MetricSummary;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.DiversityReranker;
 import dev.lethe.domain.model.FittedParameters;
 import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoringContext;
+import dev.lethe.domain.model.TopK;
 import dev.lethe.domain.model.TrainingData.ValidationCase;
 import dev.lethe.domain.model.TrainingListener;
 import java.time.Clock;
@@ -58,25 +64,103 @@ public final class EvaluationService implements EvaluateUseCase {
         return new EvaluationReport(split.summary(), query.protocol(), query.k(), results, Duration.ofMillis(clock.millis() - start));
     }
 
+    @Override
+    public DiversityTradeOff diversityTradeOff(EvaluationQuery query, String model, List<Double> lambdas, EvaluationListener listener) {
+        if (lambdas.isEmpty()) {
+            throw new IllegalArgumentException("diversity must list at least one weight");
+        }
+        lambdas.forEach(lambda -> DiversityReranker.requireWeight("diversity", lambda));
+        ModelTrainer trainer = catalog.trainer(model, query.k());
+        EvaluationSplit split = EvaluationSplit.of(query.datasetName(), query.events(), query.protocol()).withCategories(query.categories());
+        Recommender recommender = train(trainer, split, trainer.name() + " diversity", listener);
+        try {
+            return tradeOff(model, recommender, split, query, lambdas, listener);
+        } finally {
+            close(recommender, model);
+        }
+    }
+
+    private static DiversityTradeOff tradeOff(String model, Recommender recommender, EvaluationSplit split, EvaluationQuery query,
+                                              List<Double> lambdas, EvaluationListener listener) {
+        int k = query.k();
+        Catalogue catalogue = recommender.catalogue();
+        List<ValidationCase> tests = split.tests();
+        AtomicLong done = new AtomicLong();
+        long step = Math.max(1, tests.size() / 100);
+        listener.progress(model + " diversity", "score", 0, tests.size(), "");
+        // For each test case, the top k for every λ (outer list: test cases, inner: λ).
+        List<List<List<ItemId>>> ranked = IntStream.range(0, tests.size()).parallel().mapToObj(t -> {
+            ScoringContext context = tests.get(t).context();
+            double[] scores = new double[catalogue.size()];
+            recommender.score(context, scores);
+            int[] pool = TopK.select(scores, DiversityReranker.poolSize(k), HeldOutRanking.excluded(catalogue, context));
+            double[] poolScores = new double[pool.length];
+            List<Set<String>> poolCategories = new ArrayList<>(pool.length);
+            for (int p = 0; p < pool.length; p++) {
+                poolScores[p] = scores[pool[p]];
+                poolCategories.add(query.categories().getOrDefault(catalogue.item(pool[p]), Set.of()));
+            }
+            List<List<ItemId>> perLambda = new ArrayList<>(lambdas.size());
+            for (double lambda : lambdas) {
+                List<ItemId> top = new ArrayList<>(k);
+                if (pool.length > 0) {
+                    for (int p : DiversityReranker.rerank(poolScores, poolCategories, k, lambda)) {
+                        top.add(catalogue.item(pool[p]));
+                    }
+                }
+                perLambda.add(top);
+            }
+            long d = done.incrementAndGet();
+            if (d % step == 0 || d == tests.size()) {
+                synchronized (listener) {
+                    listener.progress(model + " diversity", "score", d, tests.size(), "");
+                }
+            }
+            return perLambda;
+        }).toList();
+        List<DiversityTradeOff.Point> points = new ArrayList<>(lambdas.size());
+        for (int l = 0; l < lambdas.size(); l++) {
+            MetricAccumulator metrics = new MetricAccumulator(k);
+            double diversity = 0;
+            for (int t = 0; t < tests.size(); t++) {
+                List<ItemId> top = ranked.get(t).get(l);
+                metrics.add(top, Set.of(tests.get(t).target()));
+                diversity += DiversityReranker.intraListDiversity(top.stream()
+                        .map(id -> query.categories().getOrDefault(id, Set.<String>of())).toList());
+            }
+            MetricSummary summary = metrics.summary(catalogue.size());
+            points.add(new DiversityTradeOff.Point(lambdas.get(l), summary.ndcg(), summary.hitRate(), diversity / Math.max(1, tests.size())));
+        }
+        return new DiversityTradeOff(model, k, tests.size(), points);
+    }
+
     private ModelResult evaluate(ModelTrainer trainer, EvaluationSplit split, int k, EvaluationListener listener) {
         String name = trainer.name();
         long trainStart = clock.millis();
-        Recommender model = trainer.train(split.training(), new TrainingListener() {
+        Recommender model = train(trainer, split, name, listener);
+        try {
+            return score(name, model, split, k, listener, trainStart);
+        } finally {
+            close(model, name);
+        }
+    }
+
+    private static Recommender train(ModelTrainer trainer, EvaluationSplit split, String name, EvaluationListener listener) {
+        return trainer.train(split.training(), new TrainingListener() {
             @Override
             public void progress(String phase, long done, long total, String message) {
                 listener.progress(name, phase, done, total, message);
             }
         });
-        try {
-            return score(name, model, split, k, listener, trainStart);
-        } finally {
-            // Sequence models hold native memory (DJL): release it before the next model trains.
-            if (model instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    System.getLogger(EvaluationService.class.getName()).log(System.Logger.Level.WARNING, "could not close model " + name, e);
-                }
+    }
+
+    /** Sequence models hold native memory (DJL): release it before the next model trains. */
+    private static void close(Recommender model, String name) {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.getLogger(EvaluationService.class.getName()).log(System.Logger.Level.WARNING, "could not close model " + name, e);
             }
         }
     }

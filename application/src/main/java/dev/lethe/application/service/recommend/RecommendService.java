@@ -12,6 +12,7 @@ import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.DiversityReranker;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TopK;
@@ -23,11 +24,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Scores the tenant's catalogue for a user as of now with the served model (popularity for users
- * with no history), removes consumed, excluded and filtered-out items, and returns the top k.
+ * with no history), removes consumed, excluded and filtered-out items, and returns the top k,
+ * re-ranked for category diversity when the query asks for it.
  */
 public final class RecommendService implements RecommendUseCase {
     /** How much of a user's recent history the model sees. */
@@ -69,28 +72,23 @@ public final class RecommendService implements RecommendUseCase {
 
         int wanted = query.k();
         List<Recommendations.Item> result = new ArrayList<>(wanted);
-        if (query.category().isPresent()) {
-            // Filter after ranking, fetching item metadata for a growing prefix until k pass the filter.
-            String category = query.category().get();
-            int window = Math.max(4 * wanted, 50);
-            while (result.size() < wanted) {
-                result.clear();
-                int[] top = TopK.select(scores, window, excluded);
-                List<ItemId> ids = new ArrayList<>(top.length);
-                for (int i : top) {
-                    ids.add(catalogue.item(i));
+        if (query.diversity() > 0) {
+            List<Candidate> pool = candidates(query, catalogue, scores, excluded, DiversityReranker.poolSize(wanted));
+            double[] poolScores = new double[pool.size()];
+            List<Set<String>> poolCategories = new ArrayList<>(pool.size());
+            for (int p = 0; p < pool.size(); p++) {
+                poolScores[p] = scores[pool.get(p).index()];
+                poolCategories.add(pool.get(p).categories());
+            }
+            if (!pool.isEmpty()) {
+                for (int p : DiversityReranker.rerank(poolScores, poolCategories, wanted, query.diversity())) {
+                    int i = pool.get(p).index();
+                    result.add(new Recommendations.Item(catalogue.item(i), scores[i], List.of()));
                 }
-                Map<ItemId, Item> known = items.findAll(query.tenantId(), ids);
-                for (int i : top) {
-                    Item item = known.get(catalogue.item(i));
-                    if (item != null && item.categories().contains(category) && result.size() < wanted) {
-                        result.add(new Recommendations.Item(catalogue.item(i), scores[i], List.of()));
-                    }
-                }
-                if (top.length < window || window >= catalogue.size()) {
-                    break;
-                }
-                window *= 4;
+            }
+        } else if (query.category().isPresent()) {
+            for (Candidate c : candidates(query, catalogue, scores, excluded, wanted)) {
+                result.add(new Recommendations.Item(catalogue.item(c.index()), scores[c.index()], List.of()));
             }
         } else {
             for (int i : TopK.select(scores, wanted, excluded)) {
@@ -99,6 +97,39 @@ public final class RecommendService implements RecommendUseCase {
         }
         List<Recommendations.Item> answered = query.explain() && !result.isEmpty() ? explain(query, model, history, result, asOf) : result;
         return new Recommendations(query.userId(), asOf, model.name(), coldStart, answered);
+    }
+
+    /** A ranked catalogue index with the item's categories (empty when the item has no metadata). */
+    private record Candidate(int index, Set<String> categories) {}
+
+    /**
+     * The best {@code wanted} items by score that pass the query's category filter, with their
+     * categories. Filters after ranking, fetching item metadata for a growing prefix until enough pass.
+     */
+    private List<Candidate> candidates(RecommendQuery query, Catalogue catalogue, double[] scores, BitSet excluded, int wanted) {
+        Optional<String> category = query.category();
+        int window = category.isPresent() ? Math.max(4 * wanted, 50) : wanted;
+        List<Candidate> result = new ArrayList<>(wanted);
+        while (true) {
+            result.clear();
+            int[] top = TopK.select(scores, window, excluded);
+            List<ItemId> ids = new ArrayList<>(top.length);
+            for (int i : top) {
+                ids.add(catalogue.item(i));
+            }
+            Map<ItemId, Item> known = items.findAll(query.tenantId(), ids);
+            for (int i : top) {
+                Item item = known.get(catalogue.item(i));
+                Set<String> categories = item == null ? Set.of() : item.categories();
+                if ((category.isEmpty() || categories.contains(category.get())) && result.size() < wanted) {
+                    result.add(new Candidate(i, categories));
+                }
+            }
+            if (result.size() >= wanted || top.length < window || window >= catalogue.size()) {
+                return result;
+            }
+            window *= 4;
+        }
     }
 
     /**

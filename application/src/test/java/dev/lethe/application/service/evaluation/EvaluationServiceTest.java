@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lethe.application.port.in.DiversityTradeOff;
 import dev.lethe.application.port.in.EvaluationListener;
 import dev.lethe.application.port.in.EvaluationProtocol;
 import dev.lethe.application.port.in.EvaluationQuery;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EvaluationServiceTest {
@@ -158,5 +161,47 @@ class EvaluationServiceTest {
         assertThatThrownBy(() -> service.evaluate(
                 new EvaluationQuery("t", events, EvaluationProtocol.LEAVE_LAST_OUT, List.of("nope"), 10), EvaluationListener.SILENT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void diversityTradesAHitForACategoryDiverseTopK() {
+        // a: history 1,2 -> target 8. By id the top 2 is [9, 8], both "x"; λ = 1 takes 7 ("y") instead of 8.
+        add("a", "1", 1);
+        add("a", "2", 2);
+        add("a", "8", 3);
+        // b and c miss either way (targets 5 and 4 are not in the training catalogue); their top 2s hold an
+        // item without categories, so each is fully diverse.
+        add("b", "9", 1);
+        add("b", "7", 2);
+        add("b", "5", 3);
+        add("c", "8", 1);
+        add("c", "6", 2);
+        add("c", "4", 3);
+        Map<ItemId, Set<String>> categories = Map.of(new ItemId("9"), Set.of("x"), new ItemId("8"), Set.of("x"), new ItemId("7"), Set.of("y"));
+        EvaluationService service = new EvaluationService(new ModelCatalog(List.of(new ById())), clock);
+
+        DiversityTradeOff tradeOff = service.diversityTradeOff(
+                new EvaluationQuery("t", events, EvaluationProtocol.LEAVE_LAST_OUT, List.of("by-id"), 2, categories),
+                "by-id", List.of(0.0, 1.0), EvaluationListener.SILENT);
+
+        assertThat(tradeOff.testCases()).isEqualTo(3);
+        DiversityTradeOff.Point plain = tradeOff.points().get(0);
+        DiversityTradeOff.Point diverse = tradeOff.points().get(1);
+        assertThat(plain.hitRate()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(plain.ndcg()).isCloseTo(1 / (3 * Math.log(3) / Math.log(2)), within(1e-12));
+        assertThat(plain.intraListDiversity()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(diverse.hitRate()).isZero();
+        assertThat(diverse.intraListDiversity()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void diversityWeightsOutsideZeroToOneAreRefused() {
+        add("a", "1", 1);
+        EvaluationService service = new EvaluationService(new ModelCatalog(List.of(new ById())), clock);
+
+        assertThatThrownBy(() -> service.diversityTradeOff(
+                new EvaluationQuery("t", events, EvaluationProtocol.LEAVE_LAST_OUT, List.of("by-id"), 2), "by-id", List.of(0.5, 2.0),
+                EvaluationListener.SILENT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("diversity");
     }
 }

@@ -114,4 +114,45 @@ class RecommendServiceTest {
         Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 5, Set.of(), Optional.of("books"), false));
         assertThat(ids(r)).containsExactly("old");
     }
+
+    private void categories(String... itemAndCategory) {
+        Map<ItemId, Item> known = new HashMap<>();
+        for (int i = 0; i < itemAndCategory.length; i += 2) {
+            ItemId id = new ItemId(itemAndCategory[i]);
+            known.put(id, new Item(id, Set.of(itemAndCategory[i + 1]), Map.of()));
+        }
+        when(items.findAll(eq(TENANT), anyCollection())).thenReturn(known);
+    }
+
+    @Test
+    void diversityZeroKeepsTheRankingByScore() {
+        categories("fresh", "toys", "mid", "toys", "old", "books");
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 2, Set.of(), Optional.empty(), false, 0));
+        assertThat(ids(r)).containsExactly("fresh", "mid");
+    }
+
+    @Test
+    void fullDiversityPrefersAnItemOfAnotherCategory() {
+        categories("fresh", "toys", "mid", "toys", "old", "books");
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 2, Set.of(), Optional.empty(), false, 1));
+        assertThat(ids(r)).containsExactly("fresh", "old");
+    }
+
+    @Test
+    void diversityStillNeverReturnsWhatTheUserConsumedOrExcluded() {
+        categories("fresh", "toys", "mid", "toys", "old", "books", "seen", "games");
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 10, Set.of(new ItemId("old")), Optional.empty(), false, 1));
+        assertThat(ids(r)).containsExactly("fresh", "mid");
+    }
+
+    @Test
+    void diversityAppliesWithinTheRequestedCategory() {
+        Map<ItemId, Item> known = new HashMap<>();
+        known.put(new ItemId("fresh"), new Item(new ItemId("fresh"), Set.of("toys", "kids"), Map.of()));
+        known.put(new ItemId("mid"), new Item(new ItemId("mid"), Set.of("toys", "kids"), Map.of()));
+        known.put(new ItemId("old"), new Item(new ItemId("old"), Set.of("toys", "retro"), Map.of()));
+        when(items.findAll(eq(TENANT), anyCollection())).thenReturn(known);
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 2, Set.of(), Optional.of("toys"), false, 1));
+        assertThat(ids(r)).containsExactly("fresh", "old");
+    }
 }
