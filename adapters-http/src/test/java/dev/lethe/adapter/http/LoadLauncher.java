@@ -13,7 +13,6 @@ import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ final class LoadLauncher {
         int events = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int items = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
         Path artifacts = Files.createTempDirectory("lethe-load");
-        TestServer server = new TestServer(artifacts, Optional.empty(), port, 16, Duration.ofSeconds(1));
+        TestServer server = new TestServer(artifacts, Optional.empty(), port, 16);
         TenantId tenant = new TenantId("load");
         server.tenants.create(new Tenant(tenant, "Load test", TenantKind.ECOMMERCE, Instant.now()), ApiKeys.hash(TENANT_KEY));
         if (TENANT_KEY.length() < CreateTenantCommand.MIN_KEY_LENGTH) {

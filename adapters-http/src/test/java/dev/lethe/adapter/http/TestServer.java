@@ -42,7 +42,7 @@ final class TestServer implements AutoCloseable {
     final int port;
     private final TrainingWorker training;
 
-    TestServer(Path artifactDirectory, Optional<ModelEnginePort> engine, int port, int workers, Duration servingRefresh) {
+    TestServer(Path artifactDirectory, Optional<ModelEnginePort> engine, int port, int workers) {
         Clock clock = Clock.systemUTC();
         serving = new ServingModels(behaviors, items, tenants, curves, registry, engine, clock);
         TrainModelService trainer = new TrainModelService(behaviors, items, registry, jobs, serving, engine, artifactDirectory, clock);
@@ -85,7 +85,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path artifactDirectory, Optional<ModelEnginePort> engine) {
-        return new TestServer(artifactDirectory, engine, 0, 8, Duration.ZERO);
+        return new TestServer(artifactDirectory, engine, 0, 8);
     }
 
     @Override

@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +69,8 @@ final class LetheBlend implements Recommender, AutoCloseable {
 
     private static final String BLEND_DIR = "blend";
     private static final String PRIOR_STATE = "prior.bin";
+    /** Every training behaviour is in the past of any moment a loaded blend serves. */
+    private static final long SERVED_LATER = Long.MAX_VALUE;
 
     private final LstmRecommender lstm;
     private final double halfLifeDays;
@@ -108,7 +109,7 @@ final class LetheBlend implements Recommender, AutoCloseable {
             DecayedPopularity prior = prior(data.catalogue(), bestDays, known);
             BlendedRecommender blend = BlendedRecommender.fit("lethe", List.of(lstm, profile, prior), NORMALISATIONS, data.validation());
             LetheBlend result = new LetheBlend(lstm, bestDays, parts(data.catalogue(), (ProfileRecommender) profile, data.events()),
-                    popularity(Optional.of(ExponentialCurve.ofDays(bestDays)), data.catalogue(), known), data.categories(), blend);
+                    OnlinePopularity.of(Optional.of(ExponentialCurve.ofDays(bestDays)), data.catalogue(), known, SERVED_LATER), data.categories(), blend);
             double ndcg = ValidationRanking.meanNdcg(result, data.validation(), 10);
             listener.metric("lethe-" + LstmTraining.VALIDATION_NDCG, lstm.summary().bestEpoch(), ndcg);
             LOG.info("lethe blend: prior half-life {} d (validation NDCG@10 {}), weights {}, blend validation NDCG@10 {}",
@@ -126,20 +127,8 @@ final class LetheBlend implements Recommender, AutoCloseable {
      */
     private static ServingArtifact parts(Catalogue catalogue, ProfileRecommender profile, List<Behavior> training) {
         Optional<ForgettingCurve> profileCurve = Optional.of(profile.settings().popularityCurve());
-        return new ServingArtifact(catalogue, 0, profileCurve, Map.of(profileCurve, popularity(profileCurve, catalogue, training)),
+        return new ServingArtifact(catalogue, 0, profileCurve, Map.of(profileCurve, OnlinePopularity.of(profileCurve, catalogue, training, SERVED_LATER)),
                 Optional.of(profile.settings()), Optional.of(profile.compactNeighbours(JavaFamilies.SERVING_NEIGHBOURS)));
-    }
-
-    private static OnlinePopularity popularity(Optional<ForgettingCurve> curve, Catalogue catalogue, List<Behavior> events) {
-        OnlinePopularity state = new OnlinePopularity(curve, catalogue.size());
-        for (Behavior b : events) {
-            OptionalInt index = catalogue.indexOf(b.itemId());
-            if (index.isPresent()) {
-                // Every training behaviour is in the past of any moment a loaded blend serves.
-                state.record(index.getAsInt(), b.occurredAt().toEpochMilli(), Long.MAX_VALUE);
-            }
-        }
-        return state;
     }
 
     /**

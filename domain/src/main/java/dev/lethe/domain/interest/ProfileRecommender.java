@@ -11,7 +11,6 @@ import dev.lethe.domain.forgetting.ReengagementLevel;
 import dev.lethe.domain.forgetting.Reengagements;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
-import dev.lethe.domain.model.EventLog;
 import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.ScoringContext;

@@ -1,13 +1,16 @@
 package dev.lethe.domain.model;
 
+import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.forgetting.ForgettingCurve;
 import dev.lethe.domain.interest.DecayKernel;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -61,6 +64,21 @@ public final class OnlinePopularity {
         refMillis = new long[weights.length];
         mass = new double[weights.length][Math.max(16, items)];
         size = Math.max(0, items);
+    }
+
+    /**
+     * The popularity of {@code events} over {@code catalogue} (events on other items are ignored), recorded
+     * as of {@code nowMillis} (see {@link #record}).
+     */
+    public static OnlinePopularity of(Optional<ForgettingCurve> curve, Catalogue catalogue, List<Behavior> events, long nowMillis) {
+        OnlinePopularity state = new OnlinePopularity(curve, catalogue.size());
+        for (Behavior b : events) {
+            OptionalInt index = catalogue.indexOf(b.itemId());
+            if (index.isPresent()) {
+                state.record(index.getAsInt(), b.occurredAt().toEpochMilli(), nowMillis);
+            }
+        }
+        return state;
     }
 
     /** The curve behaviours decay with; empty for plain counts. */

@@ -1,7 +1,6 @@
 package dev.lethe.application.service.serving;
 
 import dev.lethe.application.service.serving.ServingModels.CurveInForce;
-import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.interest.BehaviorWeights;
 import dev.lethe.domain.interest.ProfileRecommender;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -80,14 +78,7 @@ public final class JavaFamilies {
         Map<Optional<ForgettingCurve>, OnlinePopularity> popularity = new HashMap<>();
         long nowMillis = now.toEpochMilli();
         for (Optional<ForgettingCurve> curve : needed) {
-            OnlinePopularity state = new OnlinePopularity(curve, catalogue.size());
-            for (Behavior b : log.events()) {
-                OptionalInt index = catalogue.indexOf(b.itemId());
-                if (index.isPresent()) {
-                    state.record(index.getAsInt(), b.occurredAt().toEpochMilli(), nowMillis);
-                }
-            }
-            popularity.put(curve, state);
+            popularity.put(curve, OnlinePopularity.of(curve, catalogue, log.events(), nowMillis));
         }
         return new ServingArtifact(catalogue, watermark, fallback, popularity, settings, neighbours);
     }

@@ -24,12 +24,10 @@ public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, 
         categories = Map.copyOf(categories);
     }
 
-    /** Streams the log and the item store of {@code tenantId}; blocks on both. */
-    public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId) {
-        return read(behaviors, items, tenantId, BehaviorRepository.BEGINNING, Long.MAX_VALUE);
-    }
-
-    /** As above, the behaviours at or after {@code since} stored with a sequence number up to {@code upToSequence} only. */
+    /**
+     * Streams the item store of {@code tenantId} and its behaviours at or after {@code since} stored with a
+     * sequence number up to {@code upToSequence}; blocks on both.
+     */
     public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId, Instant since, long upToSequence) {
         List<Behavior> log = new ArrayList<>();
         Set<ItemId> ids = new HashSet<>();
