@@ -6,24 +6,15 @@ import com.google.inject.Guice;
 import dev.lethe.adapter.ml.knn.KnnModule;
 import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
-import dev.lethe.application.port.out.contract.ModelEngineContract;
 import dev.lethe.domain.model.TrainingListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The contract kit's model-engine contract on DJL with MxNet, training the tiny LSTM. */
-class DjlMxNetEngineContractTest extends ModelEngineContract {
-    private final ModelEnginePort engine = new DjlModelEngine("mxnet", TinySequences.tiny(), 4);
-
-    @Override
-    protected ModelEnginePort engine() {
-        return engine;
-    }
-
-    @Override
-    protected String family() {
-        return DjlModelEngine.LSTM;
+/** The contract kit's model-engine contract on DJL with MXNet, plus the refusal in the other direction: the kNN engine loading an LSTM. */
+class DjlMxNetEngineContractTest extends DjlEngineContract {
+    DjlMxNetEngineContractTest() {
+        super("mxnet");
     }
 
     /** The foreign artifact is a real one: a sequence kNN model saved by the pure-Java engine. */
@@ -35,7 +26,7 @@ class DjlMxNetEngineContractTest extends ModelEngineContract {
 
     @Test
     void theKnnEngineRefusesThisEnginesArtifactSayingWhatItFound(@TempDir Path directory) {
-        engine.save(trained(), directory);
+        engine().save(trained(), directory);
         ModelEnginePort knn = Guice.createInjector(new KnnModule()).getInstance(ModelEnginePort.class);
 
         assertThatThrownBy(() -> knn.load("seq-knn", directory))
