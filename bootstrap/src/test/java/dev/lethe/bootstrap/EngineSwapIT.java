@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantCommand;
+import dev.lethe.application.port.in.CreateTenantResult;
 import dev.lethe.application.port.in.CreateTenantUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsCommand;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
@@ -27,6 +28,7 @@ import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.domain.training.Activation;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +48,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * readiness why it cannot serve it.
  */
 class EngineSwapIT {
+    /** A key of this run only: key hashes are unique across tenants, and the MariaDB run keeps earlier runs' tenants. */
+    private final String key = "swap-test-key-" + System.nanoTime();
+    private final LocalHttp http = new LocalHttp();
+
     @TempDir
     Path dataDir;
 
@@ -84,7 +90,8 @@ class EngineSwapIT {
         TenantId tenant = new TenantId("swap" + Long.toString(System.nanoTime(), 36));
         int version;
         try (LetheRuntime knn = runtime(config, "knn")) {
-            knn.get(CreateTenantUseCase.class).create(new CreateTenantCommand(tenant, "Swap", TenantKind.VIDEO, Optional.empty()));
+            assertThat(knn.get(CreateTenantUseCase.class).create(new CreateTenantCommand(tenant, "Swap", TenantKind.VIDEO, Optional.of(key))))
+                    .isInstanceOf(CreateTenantResult.Created.class);
             knn.get(IngestBehaviorsUseCase.class).ingest(new IngestBehaviorsCommand(tenant, walks()));
             assertThat(knn.get(TrainModelUseCase.class).families()).contains("seq-knn").doesNotContain("lstm");
 
@@ -104,6 +111,11 @@ class EngineSwapIT {
         }
 
         try (LetheRuntime djl = runtime(config, "MXNet")) {
+            HttpResponse<String> refused = http.send(djl.listen(), "POST", "/v1/models/" + version + "/activate", key, null);
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(refused.body()).contains("\"code\":\"version_not_servable\"").contains("\"field\":\"version\"")
+                    .contains("trained by the knn engine");
             assertThatThrownBy(() -> djl.get(ManageModelsUseCase.class).activate(tenant, version))
                     .isInstanceOf(UnservableVersionException.class)
                     .hasMessageContaining("version " + version + " (family seq-knn) was trained by the knn engine")
