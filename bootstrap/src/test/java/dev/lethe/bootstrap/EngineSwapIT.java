@@ -86,7 +86,7 @@ class EngineSwapIT {
     @ParameterizedTest
     @MethodSource("dev.lethe.bootstrap.ItDatabases#databases")
     void aVersionTrainedByTheKnnEngineServesThereAndIsRefusedByTheDjlEngineWithTheReason(String database) throws Exception {
-        LetheConfig config = ItDatabases.config(database, dataDir, "admin-" + System.nanoTime());
+        LetheConfig config = ItDatabases.config(database, dataDir, "swap-admin-key-" + System.nanoTime());
         TenantId tenant = new TenantId("swap" + Long.toString(System.nanoTime(), 36));
         int version;
         try (LetheRuntime knn = runtime(config, "knn")) {
