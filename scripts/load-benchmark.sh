@@ -16,7 +16,7 @@ KEY="load-test-key-0123456789abcdef"
 CP_FILE="$PWD/adapters-http/target/load.classpath"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-mvn -B -o -q -pl adapters-http -am test-compile dependency:build-classpath \
+./mvnw -B -o -q -pl adapters-http -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 CP="adapters-http/target/test-classes:adapters-http/target/classes:application/target/classes:domain/target/classes:$(cat "$CP_FILE")"
 

@@ -151,7 +151,7 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ManageModelsUseCase manageModels(ModelRegistry registry, ServingModels serving) {
-        return new ManageModelsService(registry, serving::invalidate);
+        return new ManageModelsService(registry, serving::invalidate, serving::whyNotServable);
     }
 
     @Provides

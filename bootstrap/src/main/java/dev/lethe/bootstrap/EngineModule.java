@@ -1,7 +1,9 @@
 package dev.lethe.bootstrap;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Module;
 import dev.lethe.adapter.ml.MlModule;
+import dev.lethe.adapter.ml.knn.KnnModule;
 import java.util.Locale;
 
 /** Makes the DJL engine named by configuration ({@code MXNet} or {@code PyTorch}) the model engine. */
@@ -18,6 +20,15 @@ public final class EngineModule extends AbstractModule {
     public EngineModule(String engine, boolean serving) {
         this.engine = engine.toLowerCase(Locale.ROOT);
         this.serving = serving;
+    }
+
+    /**
+     * The module of the model engine {@code lethe.ml.engine} names: {@code knn} is the pure-Java sequence
+     * kNN engine ({@link KnnModule}), anything else a DJL backend of this module. The one place the
+     * configuration picks an engine implementation.
+     */
+    public static Module named(String engine, boolean serving) {
+        return KnnModule.ENGINE.equals(engine) ? new KnnModule() : new EngineModule(engine, serving);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.lethe.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Module;
+import dev.lethe.adapter.ml.knn.KnnModule;
 import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.bootstrap.cli.DemoCommand;
 import dev.lethe.bootstrap.cli.GenerateCommand;
@@ -27,17 +28,19 @@ public final class Main {
     /** The full command tree, for the jar and for tests. */
     public static CommandLine commandLine(Clock clock) {
         CommandLine cli = new CommandLine(new LetheCommand());
-        Function<LetheConfig, Module> engines = config -> new EngineModule(config.mlEngine());
+        Function<LetheConfig, Module> engines = config -> EngineModule.named(config.mlEngine(), false);
         // Serving processes answer requests concurrently: MXNet must run its NaiveEngine for that (EngineModule).
-        Function<LetheConfig, Module> servingEngines = config -> new EngineModule(config.mlEngine(), true);
+        Function<LetheConfig, Module> servingEngines = config -> EngineModule.named(config.mlEngine(), true);
         cli.addSubcommand(new ServeCommand(clock, servingEngines));
         cli.addSubcommand(new DemoCommand(clock, servingEngines));
         cli.addSubcommand(new TrainCommand(clock, engines));
         cli.addSubcommand(new GenerateCommand(clock));
         cli.addSubcommand(new ImportCommand(clock));
-        // The evaluator names the engine's families too; the engine loads nothing until a family is trained.
-        String engine = LetheConfig.load(java.util.Optional.empty(), System.getenv()).mlEngine();
-        ModelCatalog catalog = ModelCatalog.baselines().withEngine(Guice.createInjector(new EngineModule(engine)).getInstance(ModelEnginePort.class));
+        // The evaluator names every engine's families (lstm… on the configured DJL backend, seq-knn); no engine loads anything until a family is trained.
+        String djl = LetheConfig.load(java.util.Optional.empty(), System.getenv()).djlEngine();
+        ModelCatalog catalog = ModelCatalog.baselines()
+                .withEngine(Guice.createInjector(new EngineModule(djl)).getInstance(ModelEnginePort.class))
+                .withEngine(Guice.createInjector(new KnnModule()).getInstance(ModelEnginePort.class));
         cli.addSubcommand(new EvaluateCommand(catalog, clock, System.out));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.lethe.adapter.http;
 
+import dev.lethe.application.port.in.ManageModelsUseCase.UnservableVersionException;
 import dev.lethe.application.port.out.ConstraintViolationException;
 import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
 import dev.lethe.application.port.out.PersistenceException;
@@ -115,6 +116,10 @@ final class FailureHandler implements Handler<RoutingContext> {
             String message = String.valueOf(e.getMessage());
             Matcher m = LEADING_FIELD.matcher(message);
             return new Problem(400, "invalid_argument", m.find() ? Optional.of(m.group(1)) : Optional.empty(), message);
+        }
+        if (failure instanceof UnservableVersionException unservable) {
+            // The version exists; this server's model engine cannot load it. Activating it elsewhere or retraining helps, retrying here does not.
+            return new Problem(409, "version_not_servable", Optional.of("version"), unservable.getMessage());
         }
         if (failure instanceof ConstraintViolationException) {
             // The values are at fault (a duplicate, a value that does not fit): retrying cannot help, so never 503.

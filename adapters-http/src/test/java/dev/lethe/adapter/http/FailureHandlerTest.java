@@ -2,6 +2,7 @@ package dev.lethe.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lethe.application.port.in.ManageModelsUseCase.UnservableVersionException;
 import dev.lethe.application.port.out.ConstraintViolationException;
 import dev.lethe.application.port.out.PersistenceException;
 import java.sql.SQLException;
@@ -16,6 +17,16 @@ class FailureHandlerTest {
 
         assertThat(problem.status()).isEqualTo(422);
         assertThat(problem.code()).isEqualTo("constraint_violation");
+    }
+
+    @Test
+    void aVersionThisServerCannotServeIsAConflictNamingTheVersionAndTheReason() {
+        Problem problem = FailureHandler.toProblem(new UnservableVersionException(3, "version 3 (family seq-knn) was trained by the knn engine"), -1);
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.code()).isEqualTo("version_not_servable");
+        assertThat(problem.field()).contains("version");
+        assertThat(problem.getMessage()).contains("knn engine");
     }
 
     @Test

@@ -4,8 +4,11 @@ import dev.lethe.application.port.out.BehaviorRepository;
 import dev.lethe.application.port.out.ForgettingCurveRepository;
 import dev.lethe.application.port.out.ItemRepository;
 import dev.lethe.application.port.out.ModelRegistry;
+import dev.lethe.application.port.out.PersistenceException;
 import dev.lethe.application.port.out.TenantRepository;
 import dev.lethe.application.port.out.TrainingJobRepository;
+import dev.lethe.domain.Ids;
+import dev.lethe.domain.Texts;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.ItemId;
@@ -37,12 +40,22 @@ final class InMemoryStores {
     private InMemoryStores() {}
 
     static final class Behaviors implements BehaviorRepository {
+        /** Erasing a user also erases the curve fitted on that user alone, as the JDBC store does. */
+        private final Optional<Curves> curves;
         private final Map<TenantId, List<Behavior>> log = new HashMap<>();
         private final Map<TenantId, Set<EventId>> ids = new HashMap<>();
         private final Map<TenantId, Map<UserId, List<Behavior>>> byUser = new HashMap<>();
         /** Every stored behaviour with its sequence number, ascending; the sequence of a behaviour by identity. */
         private final List<Stored> stored = new ArrayList<>();
         private final Map<Behavior, Long> sequenceOf = new java.util.IdentityHashMap<>();
+
+        Behaviors() {
+            this.curves = Optional.empty();
+        }
+
+        Behaviors(Curves curves) {
+            this.curves = Optional.of(curves);
+        }
 
         @Override
         public synchronized List<AppendOutcome> append(TenantId tenantId, List<Behavior> behaviors) {
@@ -81,6 +94,9 @@ final class InMemoryStores {
 
         @Override
         public synchronized List<Behavior> recentForUser(TenantId tenantId, UserId userId, int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must not be negative, got: " + limit);
+            }
             List<Behavior> mine = byUser.getOrDefault(tenantId, Map.of()).getOrDefault(userId, List.of());
             return List.copyOf(mine.subList(Math.max(0, mine.size() - limit), mine.size()));
         }
@@ -120,8 +136,12 @@ final class InMemoryStores {
 
         @Override
         public synchronized List<Stored> storedAfter(long afterSequence, Collection<Long> alsoSequences, int limit) {
-            // Sequence numbers are dense here, so the skipped ones never appear.
-            return List.copyOf(stored.subList((int) Math.min(stored.size(), afterSequence), (int) Math.min(stored.size(), afterSequence + limit)));
+            // Sequence numbers are dense here (the n-th stored is n), so a skipped one is never skipped for long.
+            List<Stored> out = new ArrayList<>();
+            alsoSequences.stream().filter(seq -> seq >= 1 && seq <= afterSequence && seq <= stored.size()).sorted()
+                    .forEach(seq -> out.add(stored.get((int) (seq - 1))));
+            out.addAll(stored.subList((int) Math.min(stored.size(), afterSequence), (int) Math.min(stored.size(), afterSequence + limit)));
+            return List.copyOf(out.subList(0, Math.min(limit, out.size())));
         }
 
         @Override
@@ -150,6 +170,7 @@ final class InMemoryStores {
             int before = all.size();
             all.removeIf(b -> b.userId().equals(userId));
             byUser.getOrDefault(tenantId, new HashMap<>()).remove(userId);
+            curves.ifPresent(c -> c.erase(tenantId, "user:" + userId.value()));
             return before - all.size();
         }
     }
@@ -208,8 +229,12 @@ final class InMemoryStores {
 
         @Override
         public synchronized boolean create(Tenant tenant, String apiKeyHash) {
+            requireHash(apiKeyHash);
             if (tenants.containsKey(tenant.id())) {
                 return false;
+            }
+            if (keys.containsKey(apiKeyHash)) {
+                throw new PersistenceException("the API key hash is another tenant's", null);
             }
             tenants.put(tenant.id(), tenant);
             return addKey(tenant.id(), apiKeyHash, tenant.createdAt());
@@ -222,7 +247,12 @@ final class InMemoryStores {
 
         @Override
         public synchronized Optional<Tenant> findByApiKeyHash(String apiKeyHash) {
+            requireHash(apiKeyHash);
             return Optional.ofNullable(keys.get(apiKeyHash)).filter(t -> keyInfo.get(apiKeyHash).active()).map(tenants::get);
+        }
+
+        private static void requireHash(String apiKeyHash) {
+            Texts.requireNonBlank("apiKeyHash", apiKeyHash, 128);
         }
 
         @Override
@@ -281,6 +311,9 @@ final class InMemoryStores {
         @Override
         public synchronized void register(ModelVersion version) {
             Map<Integer, ModelVersion> mine = versions.computeIfAbsent(version.tenantId(), t -> new TreeMap<>());
+            if (mine.containsKey(version.version())) {
+                throw new PersistenceException("version " + version.version() + " of tenant " + version.tenantId() + " is taken", null);
+            }
             if (version.active()) {
                 mine.replaceAll((v, m) -> m.withActive(false));
             }
@@ -320,11 +353,13 @@ final class InMemoryStores {
 
         @Override
         public synchronized void save(TrainingJob job) {
+            Ids.require("jobId", job.id());
             jobs.computeIfAbsent(job.tenantId(), t -> new LinkedHashMap<>()).put(job.id(), job);
         }
 
         @Override
         public synchronized Optional<TrainingJob> find(TenantId tenantId, String jobId) {
+            Ids.require("jobId", jobId);
             return Optional.ofNullable(jobs.getOrDefault(tenantId, Map.of()).get(jobId));
         }
 
@@ -368,12 +403,24 @@ final class InMemoryStores {
 
         @Override
         public synchronized void save(TenantId tenantId, StoredCurve curve) {
+            requireScope(curve.scope());
             curves.computeIfAbsent(tenantId, t -> new TreeMap<>()).put(curve.scope(), curve);
         }
 
         @Override
         public synchronized Optional<StoredCurve> find(TenantId tenantId, String scope) {
+            requireScope(scope);
             return Optional.ofNullable(curves.getOrDefault(tenantId, Map.of()).get(scope));
+        }
+
+        private static void requireScope(String scope) {
+            if (scope == null || scope.isBlank() || scope.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("scope must be non-blank without spaces, got: " + scope);
+            }
+        }
+
+        synchronized void erase(TenantId tenantId, String scope) {
+            curves.getOrDefault(tenantId, new TreeMap<>()).remove(scope);
         }
 
         @Override

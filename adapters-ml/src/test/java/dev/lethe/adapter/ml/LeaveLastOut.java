@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.HashSet;
 
 /**
- * The leave-last-out split of EVALUATION.md over a MovieLens ratings.csv: per user (events sorted by
+ * The leave-last-out split of docs/evaluation.md over a MovieLens ratings.csv: per user (events sorted by
  * timestamp, then file position; users with fewer than 3 dropped) the last event is the test case,
  * the second-to-last the validation case, the rest training. The catalogue is every item in the file.
  */

@@ -26,16 +26,15 @@ final class JdbcForgettingCurveRepository implements ForgettingCurveRepository {
     static final int MAX_SCOPE_LENGTH = 160;
     private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@\\-]*");
 
+    /** The new values are bound twice rather than read back with {@code VALUES()} (deprecated by MySQL 8.0.20+; its replacement is not MariaDB's). */
     private static final String UPSERT = """
             INSERT INTO forgetting_curves
                 (tenant_id, scope, family, half_life_seconds, decay, epsilon_seconds,
                  fast_half_life_seconds, slow_half_life_seconds, fast_weight, fitted_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE
-                family = VALUES(family), half_life_seconds = VALUES(half_life_seconds), decay = VALUES(decay),
-                epsilon_seconds = VALUES(epsilon_seconds), fast_half_life_seconds = VALUES(fast_half_life_seconds),
-                slow_half_life_seconds = VALUES(slow_half_life_seconds), fast_weight = VALUES(fast_weight),
-                fitted_at = VALUES(fitted_at)
+                family = ?, half_life_seconds = ?, decay = ?, epsilon_seconds = ?, fast_half_life_seconds = ?,
+                slow_half_life_seconds = ?, fast_weight = ?, fitted_at = ?
             """;
     private static final String DELETE_STATISTICS = """
             DELETE FROM forgetting_curve_statistics WHERE tenant_id = ? AND scope = ?
@@ -76,21 +75,27 @@ final class JdbcForgettingCurveRepository implements ForgettingCurveRepository {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setString(1, tenantId.value());
                 upsert.setString(2, curve.scope());
-                upsert.setString(3, curve.curve().family());
-                double[] parameters = parameters(curve.curve());
-                for (int i = 0; i < parameters.length; i++) {
-                    if (Double.isNaN(parameters[i])) {
-                        upsert.setNull(4 + i, Types.DOUBLE);
-                    } else {
-                        upsert.setDouble(4 + i, parameters[i]);
-                    }
-                }
-                Jdbc.setInstant(upsert, 10, curve.fittedAt());
+                bindCurve(upsert, 3, curve);
+                bindCurve(upsert, 11, curve);
                 upsert.executeUpdate();
             }
             NamedNumbers.replace(connection, DELETE_STATISTICS, INSERT_STATISTIC, curve.statistics(), tenantId.value(), curve.scope());
             return null;
         });
+    }
+
+    /** Binds the family, its parameters and the fitting moment from {@code first} on (8 positions). */
+    private static void bindCurve(PreparedStatement upsert, int first, StoredCurve curve) throws SQLException {
+        upsert.setString(first, curve.curve().family());
+        double[] parameters = parameters(curve.curve());
+        for (int i = 0; i < parameters.length; i++) {
+            if (Double.isNaN(parameters[i])) {
+                upsert.setNull(first + 1 + i, Types.DOUBLE);
+            } else {
+                upsert.setDouble(first + 1 + i, parameters[i]);
+            }
+        }
+        Jdbc.setInstant(upsert, first + 1 + parameters.length, curve.fittedAt());
     }
 
     @Override

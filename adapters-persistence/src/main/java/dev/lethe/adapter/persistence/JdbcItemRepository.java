@@ -31,9 +31,10 @@ import java.util.function.Consumer;
 final class JdbcItemRepository implements ItemRepository {
     private static final int PAGE = 500;
 
+    /** The new values are bound twice, not read back with {@code VALUES()}: MySQL 8.0.20+ deprecates that, MariaDB lacks the row alias. */
     private static final String UPSERT = """
             INSERT INTO items (tenant_id, item_id, updated_at) VALUES (?, ?, ?)
-            ON DUPLICATE KEY UPDATE updated_at = VALUES(updated_at)
+            ON DUPLICATE KEY UPDATE updated_at = ?
             """;
     private static final String DELETE_CATEGORY = "DELETE FROM item_categories WHERE tenant_id = ? AND item_id = ? AND category = ?";
     private static final String DELETE_ATTRIBUTE = "DELETE FROM item_attributes WHERE tenant_id = ? AND item_id = ? AND attribute_name = ?";
@@ -79,7 +80,9 @@ final class JdbcItemRepository implements ItemRepository {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setString(1, tenant);
                 upsert.setString(2, id);
-                Jdbc.setInstant(upsert, 3, clock.instant());
+                Instant now = clock.instant();
+                Jdbc.setInstant(upsert, 3, now);
+                Jdbc.setInstant(upsert, 4, now);
                 upsert.executeUpdate();
             }
             Map<String, Set<String>> storedCategories = new HashMap<>();

@@ -33,15 +33,18 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
     private static final String COLUMNS = """
             job_id, family, activation, status, progress, message, model_version, error, attempts, owner, lease_expires_at, created_at, \
             updated_at""";
+    /**
+     * The new values are bound twice (insert, then update) instead of read back with {@code VALUES()},
+     * which MySQL 8.0.20+ deprecates; the row-alias form that replaces it is not accepted by MariaDB.
+     */
     private static final String UPSERT = """
             INSERT INTO training_jobs
                 (tenant_id, job_id, family, activation, status, progress, message, model_version, error, attempts, owner, lease_expires_at,
                  created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE
-                family = VALUES(family), activation = VALUES(activation), status = VALUES(status), progress = VALUES(progress),
-                message = VALUES(message), model_version = VALUES(model_version), error = VALUES(error), attempts = VALUES(attempts),
-                owner = VALUES(owner), lease_expires_at = VALUES(lease_expires_at), updated_at = VALUES(updated_at)
+                family = ?, activation = ?, status = ?, progress = ?, message = ?, model_version = ?, error = ?, attempts = ?,
+                owner = ?, lease_expires_at = ?, updated_at = ?
             """;
     /** Writes only while the caller still holds the lease: a process that lost it (it stalled, another claimed the job) is refused. */
     private static final String UPDATE_IF_LEASED = """
@@ -96,6 +99,10 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
                 bindState(upsert, 5, job);
                 Jdbc.setInstant(upsert, 13, job.createdAt());
                 Jdbc.setInstant(upsert, 14, job.updatedAt());
+                upsert.setString(15, job.family());
+                upsert.setString(16, job.activation().name());
+                bindState(upsert, 17, job);
+                Jdbc.setInstant(upsert, 25, job.updatedAt());
                 upsert.executeUpdate();
             }
             NamedNumbers.replace(connection, DELETE_METRICS, INSERT_METRIC, job.metrics(), tenant, job.id());

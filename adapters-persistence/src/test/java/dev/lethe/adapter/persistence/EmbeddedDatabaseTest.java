@@ -1,6 +1,6 @@
 package dev.lethe.adapter.persistence;
 
-import static dev.lethe.adapter.persistence.Behaviors.views;
+import static dev.lethe.application.port.out.contract.ContractData.views;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
 package dev.lethe.adapter.persistence;
 
 /** The behaviour repository contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
-class JdbcBehaviorRepositoryIT extends BehaviorRepositoryContract {
+class JdbcBehaviorRepositoryIT extends JdbcBehaviorRepositoryContract {
     @Override
     Database database() {
         return TestDatabases.external();

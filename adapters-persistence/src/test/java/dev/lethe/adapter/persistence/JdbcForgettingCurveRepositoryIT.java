@@ -1,9 +1,12 @@
 package dev.lethe.adapter.persistence;
 
-/** The ForgettingCurveRepository contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
+import dev.lethe.application.port.out.ForgettingCurveRepository;
+import dev.lethe.application.port.out.contract.ForgettingCurveRepositoryContract;
+
+/** The contract kit's {@link ForgettingCurveRepository} contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
 class JdbcForgettingCurveRepositoryIT extends ForgettingCurveRepositoryContract {
     @Override
-    Database database() {
-        return TestDatabases.external();
+    protected ForgettingCurveRepository curves() {
+        return new JdbcForgettingCurveRepository(TestDatabases.external().jdbc());
     }
 }

@@ -1,9 +1,12 @@
 package dev.lethe.adapter.persistence;
 
-/** The ForgettingCurveRepository contract on the embedded H2 (MODE=MySQL). */
+import dev.lethe.application.port.out.ForgettingCurveRepository;
+import dev.lethe.application.port.out.contract.ForgettingCurveRepositoryContract;
+
+/** The contract kit's {@link ForgettingCurveRepository} contract on the embedded H2 (MODE=MySQL). */
 class JdbcForgettingCurveRepositoryTest extends ForgettingCurveRepositoryContract {
     @Override
-    Database database() {
-        return TestDatabases.h2();
+    protected ForgettingCurveRepository curves() {
+        return new JdbcForgettingCurveRepository(TestDatabases.h2().jdbc());
     }
 }

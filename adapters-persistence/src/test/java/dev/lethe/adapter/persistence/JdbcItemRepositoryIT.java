@@ -1,9 +1,13 @@
 package dev.lethe.adapter.persistence;
 
-/** The ItemRepository contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
+import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.application.port.out.contract.ItemRepositoryContract;
+import java.time.Clock;
+
+/** The contract kit's {@link ItemRepository} contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
 class JdbcItemRepositoryIT extends ItemRepositoryContract {
     @Override
-    Database database() {
-        return TestDatabases.external();
+    protected ItemRepository items() {
+        return new JdbcItemRepository(TestDatabases.external().jdbc(), Clock.systemUTC());
     }
 }

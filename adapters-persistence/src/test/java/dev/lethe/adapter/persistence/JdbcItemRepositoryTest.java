@@ -1,9 +1,13 @@
 package dev.lethe.adapter.persistence;
 
-/** The ItemRepository contract on the embedded H2 (MODE=MySQL). */
+import dev.lethe.application.port.out.ItemRepository;
+import dev.lethe.application.port.out.contract.ItemRepositoryContract;
+import java.time.Clock;
+
+/** The contract kit's {@link ItemRepository} contract on the embedded H2 (MODE=MySQL). */
 class JdbcItemRepositoryTest extends ItemRepositoryContract {
     @Override
-    Database database() {
-        return TestDatabases.h2();
+    protected ItemRepository items() {
+        return new JdbcItemRepository(TestDatabases.h2().jdbc(), Clock.systemUTC());
     }
 }

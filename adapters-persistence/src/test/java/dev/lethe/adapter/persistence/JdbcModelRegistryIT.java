@@ -1,7 +1,7 @@
 package dev.lethe.adapter.persistence;
 
 /** The ModelRegistry contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
-class JdbcModelRegistryIT extends ModelRegistryContract {
+class JdbcModelRegistryIT extends JdbcModelRegistryContract {
     @Override
     Database database() {
         return TestDatabases.external();

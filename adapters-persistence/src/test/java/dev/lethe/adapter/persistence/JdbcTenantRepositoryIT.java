@@ -1,9 +1,12 @@
 package dev.lethe.adapter.persistence;
 
-/** The TenantRepository contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
+import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.application.port.out.contract.TenantRepositoryContract;
+
+/** The contract kit's {@link TenantRepository} contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
 class JdbcTenantRepositoryIT extends TenantRepositoryContract {
     @Override
-    Database database() {
-        return TestDatabases.external();
+    protected TenantRepository tenants() {
+        return new JdbcTenantRepository(TestDatabases.external().jdbc());
     }
 }

@@ -1,9 +1,12 @@
 package dev.lethe.adapter.persistence;
 
-/** The TenantRepository contract on the embedded H2 (MODE=MySQL). */
+import dev.lethe.application.port.out.TenantRepository;
+import dev.lethe.application.port.out.contract.TenantRepositoryContract;
+
+/** The contract kit's {@link TenantRepository} contract on the embedded H2 (MODE=MySQL). */
 class JdbcTenantRepositoryTest extends TenantRepositoryContract {
     @Override
-    Database database() {
-        return TestDatabases.h2();
+    protected TenantRepository tenants() {
+        return new JdbcTenantRepository(TestDatabases.h2().jdbc());
     }
 }

@@ -1,7 +1,7 @@
 package dev.lethe.adapter.persistence;
 
 /** The TrainingJobRepository contract on a real MariaDB/MySQL ({@code -Dlethe.it.jdbcUrl}). */
-class JdbcTrainingJobRepositoryIT extends TrainingJobRepositoryContract {
+class JdbcTrainingJobRepositoryIT extends JdbcTrainingJobRepositoryContract {
     @Override
     Database database() {
         return TestDatabases.external();

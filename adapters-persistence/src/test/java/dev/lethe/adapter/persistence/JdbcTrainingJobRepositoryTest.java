@@ -1,7 +1,7 @@
 package dev.lethe.adapter.persistence;
 
 /** The TrainingJobRepository contract on the embedded H2 (MODE=MySQL). */
-class JdbcTrainingJobRepositoryTest extends TrainingJobRepositoryContract {
+class JdbcTrainingJobRepositoryTest extends JdbcTrainingJobRepositoryContract {
     @Override
     Database database() {
         return TestDatabases.h2();

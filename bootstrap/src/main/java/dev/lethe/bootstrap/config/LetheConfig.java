@@ -54,6 +54,9 @@ public record LetheConfig(
             Map.entry("lethe.jobs.max-attempts", String.valueOf(TrainingWorker.Settings.DEFAULTS.maxAttempts())),
             Map.entry("lethe.jobs.shutdown-grace-seconds", String.valueOf(TrainingWorker.Settings.DEFAULTS.shutdownGrace().toSeconds())));
 
+    /** The model engines {@code lethe.ml.engine} may name: the DJL backends of the LSTM, or the pure-Java sequence kNN. */
+    public static final java.util.List<String> ML_ENGINES = java.util.List.of("MXNet", "PyTorch", "knn");
+
     public LetheConfig {
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("lethe.http.port must be between 0 and 65535, got: " + httpPort);
@@ -66,8 +69,8 @@ public record LetheConfig(
         }
         Objects.requireNonNull(dbTimeouts, "dbTimeouts");
         java.util.Objects.requireNonNull(trainingJobs, "trainingJobs");
-        if (!mlEngine.equals("MXNet") && !mlEngine.equals("PyTorch")) {
-            throw new IllegalArgumentException("lethe.ml.engine must be MXNet or PyTorch, got: " + mlEngine);
+        if (!ML_ENGINES.contains(mlEngine)) {
+            throw new IllegalArgumentException("lethe.ml.engine must be MXNet, PyTorch (DJL) or knn (pure Java), got: " + mlEngine);
         }
     }
 
@@ -75,6 +78,11 @@ public record LetheConfig(
     public String effectiveJdbcUrl() {
         return jdbcUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("lethe")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE");
+    }
+
+    /** The DJL backend in force: the configured one, or MXNet when the engine is not a DJL one (the evaluator still offers the LSTM). */
+    public String djlEngine() {
+        return mlEngine.equals("knn") ? "MXNet" : mlEngine;
     }
 
     /** Where trained model artifacts are stored. */

@@ -58,7 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "leave-last-out", description = "leave-last-out (default) or temporal")
     String protocol;
 
-    @Option(names = "--models", split = ",", description = "comma-separated model names; default: the baselines and profile; the engine families (lstm, lstm-notime, lethe) run only when named")
+    @Option(names = "--models", split = ",", description = "comma-separated model names; default: the baselines and profile; the engine families (lstm, lstm-notime, lethe on DJL; seq-knn on the pure-Java engine) run only when named")
     List<String> models = new ArrayList<>();
 
     @Option(names = "--k", defaultValue = "10", description = "cut-off of the metrics (default 10)")

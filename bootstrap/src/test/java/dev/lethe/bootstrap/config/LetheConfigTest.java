@@ -72,6 +72,15 @@ class LetheConfigTest {
     }
 
     @Test
+    void thePureJavaEngineIsSelectedByNameAndTheEvaluatorKeepsMxNetForTheLstm() {
+        LetheConfig config = LetheConfig.load(Optional.empty(), Map.of("LETHE_ML_ENGINE", "knn"));
+
+        assertThat(config.mlEngine()).isEqualTo("knn");
+        assertThat(config.djlEngine()).isEqualTo("MXNet");
+        assertThat(LetheConfig.load(Optional.empty(), Map.of("LETHE_ML_ENGINE", "PyTorch")).djlEngine()).isEqualTo("PyTorch");
+    }
+
+    @Test
     void namesEnvironmentVariablesAfterKeys() {
         assertThat(LetheConfig.environmentName("lethe.http.worker-pool-size")).isEqualTo("LETHE_HTTP_WORKER_POOL_SIZE");
     }

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lethe's evaluator against the independent reference figures of EVALUATION.md (leave-last-out,
+ * Lethe's evaluator against the independent reference figures of docs/evaluation.md (leave-last-out,
  * as-of scoring, full ranking) on ml-latest-small. Two implementations that disagree on a baseline
  * mean one of them is wrong, so this guards the protocol itself.
  */

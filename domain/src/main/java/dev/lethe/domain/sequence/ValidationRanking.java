@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Full-ranking NDCG@k of next-item predictions as EVALUATION.md defines it: the whole catalogue is
+ * Full-ranking NDCG@k of next-item predictions as docs/evaluation.md defines it: the whole catalogue is
  * ranked, the user's consumed items are excluded, ties go to the lower index, and a target that is
  * excluded or unknown counts as a miss. Used for early stopping and for fitting blends.
  */

@@ -17,7 +17,7 @@ import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
- * A small test-scope implementation of the leave-last-out protocol of EVALUATION.md (full ranking,
+ * A small test-scope implementation of the leave-last-out protocol of docs/evaluation.md (full ranking,
  * consumed items excluded, scored as of the held-out event), enough to measure this package's
  * recommender against decayed popularity; the project's evaluator lives elsewhere.
  */

@@ -14,6 +14,26 @@ public interface ManageModelsUseCase {
     /** The active version. */
     Optional<ModelVersion> active(TenantId tenantId);
 
-    /** Makes {@code version} the served one; empty when the tenant has no such version. */
+    /**
+     * Makes {@code version} the served one; empty when the tenant has no such version. Throws
+     * {@link UnservableVersionException}, changing nothing, when this process cannot serve the version
+     * (it was trained by a model engine this process does not run).
+     */
     Optional<ModelVersion> activate(TenantId tenantId, int version);
+
+    /** The version exists but cannot be served here; the message says why and what to do. */
+    final class UnservableVersionException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int version;
+
+        public UnservableVersionException(int version, String message) {
+            super(message);
+            this.version = version;
+        }
+
+        /** The refused version number. */
+        public int version() {
+            return version;
+        }
+    }
 }

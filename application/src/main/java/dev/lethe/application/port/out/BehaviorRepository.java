@@ -74,6 +74,9 @@ public interface BehaviorRepository {
     /** Number of stored behaviours of the tenant. */
     long count(TenantId tenantId);
 
-    /** Deletes every behaviour of the user; returns how many were deleted. */
+    /**
+     * Deletes every behaviour of the user and the forgetting curve fitted on that user alone (scope
+     * {@code user:<id>}), which is derived from nothing else; returns how many behaviours were deleted.
+     */
     int eraseUser(TenantId tenantId, UserId userId);
 }

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Trains, saves and loads the recommenders whose learned state lives in files (the LSTM family and
- * the blends built on it). Training blocks for a long time and reports progress; every method throws
- * {@link ModelEngineException} when the engine fails.
+ * Trains, saves and loads the recommenders whose learned state lives in files (the DJL LSTM family and
+ * the blends built on it, the pure-Java sequence kNN). Training blocks for a long time and reports
+ * progress; every method throws {@link ModelEngineException} when the engine fails, and {@code load}
+ * throws it, naming the directory, for an artifact this engine did not write. The contract kit's
+ * {@code ModelEngineContract} checks an implementation (docs/extending.md).
  */
 public interface ModelEnginePort {
 

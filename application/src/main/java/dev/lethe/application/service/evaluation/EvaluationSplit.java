@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A dataset split by one of the protocols of docs/benchmarks.md: what the models learn from
+ * A dataset split by one of the protocols of docs/evaluation.md: what the models learn from
  * ({@code training}: catalogue, training events, validation cases) and the test cases, each a
  * user's history up to the held-out event, the moment of it and the item.
  */

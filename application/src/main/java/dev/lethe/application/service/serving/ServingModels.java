@@ -298,6 +298,10 @@ public final class ServingModels implements CheckServingUseCase {
             ModelVersion version = active.get();
             Path location = Path.of(version.artifactLocation());
             try {
+                Optional<String> refusal = whyNotServable(version);
+                if (refusal.isPresent()) {
+                    throw new IllegalStateException(refusal.get());
+                }
                 if (ServingArtifact.presentIn(location)) {
                     artifact = Optional.of(ServingArtifact.read(location, weightsFor(tenantId)));
                 }
@@ -361,6 +365,29 @@ public final class ServingModels implements CheckServingUseCase {
         return engine.map(ModelEnginePort::families).orElse(Set.of());
     }
 
+    /**
+     * Why this process cannot serve {@code version}, or empty when it can: a file-backed version loads
+     * only with the model engine that trained it (LSTM weights and kNN neighbour tables are not
+     * portable), so a version whose engine or family this process's engine lacks is refused by name.
+     * Java families are served from their serving artifact by any process.
+     */
+    public Optional<String> whyNotServable(ModelVersion version) {
+        if (JavaFamilies.names().contains(version.family())) {
+            return Optional.empty();
+        }
+        String trained = "version " + version.version() + " (family " + version.family() + ") was trained by the " + version.engine() + " engine";
+        if (engine.isEmpty()) {
+            return Optional.of(trained + ", and this process runs no model engine");
+        }
+        ModelEnginePort port = engine.get();
+        if (!port.engine().equals(version.engine()) || !port.families().contains(version.family())) {
+            return Optional.of(trained + "; this server's model engine is " + port.engine() + " (families " + new java.util.TreeSet<>(port.families())
+                    + "), which cannot load it: serve it where lethe.ml.engine is " + version.engine()
+                    + ", or train " + version.family() + " again with this engine if it has that family");
+        }
+        return Optional.empty();
+    }
+
     @Override
     public List<String> unservable() {
         if (registry.isEmpty()) {
@@ -369,7 +396,10 @@ public final class ServingModels implements CheckServingUseCase {
         List<String> problems = new ArrayList<>();
         for (Tenant tenant : tenants.list()) {
             Optional<ModelVersion> active = registry.get().active(tenant.id());
-            if (active.isPresent() && fileBackedFamilies().contains(active.get().family())) {
+            Optional<String> refusal = active.flatMap(this::whyNotServable);
+            if (refusal.isPresent()) {
+                problems.add(tenant.id().value() + ": " + refusal.get());
+            } else if (active.isPresent() && fileBackedFamilies().contains(active.get().family())) {
                 try {
                     loadFileBacked(active.get());
                 } catch (RuntimeException e) {

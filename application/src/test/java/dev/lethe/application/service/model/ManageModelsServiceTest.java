@@ -1,8 +1,12 @@
 package dev.lethe.application.service.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.lethe.application.port.in.ManageModelsUseCase.UnservableVersionException;
 import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.TenantId;
@@ -35,9 +39,24 @@ class ManageModelsServiceTest {
 
     @Test
     void activatingAnUnknownVersionChangesNothing() {
-        when(registry.activate(TENANT, 9)).thenReturn(false);
+        when(registry.find(TENANT, 9)).thenReturn(Optional.empty());
 
         assertThat(new ManageModelsService(registry, invalidated::add).activate(TENANT, 9)).isEmpty();
+        assertThat(invalidated).isEmpty();
+        verify(registry, never()).activate(TENANT, 9);
+    }
+
+    @Test
+    void aVersionThisProcessCannotServeIsRefusedWithTheReasonAndNothingChanges() {
+        ModelVersion lstm = new ModelVersion(TENANT, 2, "lstm", "mxnet", Map.of(), "/b", false, Instant.EPOCH);
+        when(registry.find(TENANT, 2)).thenReturn(Optional.of(lstm));
+        ManageModelsService service = new ManageModelsService(registry, invalidated::add,
+                v -> v.engine().equals("knn") ? Optional.empty() : Optional.of("trained by the " + v.engine() + " engine"));
+
+        assertThatThrownBy(() -> service.activate(TENANT, 2))
+                .isInstanceOfSatisfying(UnservableVersionException.class, e -> assertThat(e.version()).isEqualTo(2))
+                .hasMessage("trained by the mxnet engine");
+        verify(registry, never()).activate(TENANT, 2);
         assertThat(invalidated).isEmpty();
     }
 }

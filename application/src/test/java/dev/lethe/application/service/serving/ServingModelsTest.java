@@ -65,6 +65,7 @@ class ServingModelsTest {
         lenient().when(tenants.list()).thenReturn(List.of(new Tenant(TENANT, "Shop", TenantKind.ECOMMERCE, Instant.EPOCH)));
         lenient().when(curves.find(any(), any())).thenReturn(Optional.empty());
         lenient().when(engine.families()).thenReturn(Set.of("lstm"));
+        lenient().when(engine.engine()).thenReturn("mxnet");
     }
 
     private ServingModels models() {
@@ -107,6 +108,31 @@ class ServingModelsTest {
 
         assertThat(models.forTenant(TENANT).model().name()).isEqualTo("decayed-pop");
         assertThat(models.unservable()).singleElement().asString().contains("shop").contains("corrupt");
+    }
+
+    @Test
+    void aVersionOfAnotherEngineIsNotServableAndNamesBothEnginesWithoutLoadingAnything() {
+        ModelVersion knn = new ModelVersion(TENANT, 5, "seq-knn", "knn", Map.of(), "/artifacts/shop/v5", true, Instant.EPOCH);
+        ModelVersion pytorch = new ModelVersion(TENANT, 6, "lstm", "pytorch", Map.of(), "/artifacts/shop/v6", true, Instant.EPOCH);
+        ServingModels models = models();
+
+        assertThat(models.whyNotServable(knn)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("version 5 (family seq-knn) was trained by the knn engine").contains("model engine is mxnet")
+                .contains("lethe.ml.engine is knn"));
+        assertThat(models.whyNotServable(pytorch)).hasValueSatisfying(reason -> assertThat(reason).contains("pytorch engine"));
+        assertThat(models.whyNotServable(version(4, "lstm"))).isEmpty();
+        assertThat(models.whyNotServable(new ModelVersion(TENANT, 7, "pop", "java", Map.of(), "/x", true, Instant.EPOCH))).isEmpty();
+        verify(engine, never()).load(any(), any());
+    }
+
+    @Test
+    void anActiveVersionOfAnotherEngineFallsBackToPopularityWithTheReasonInReadiness() {
+        when(registry.active(TENANT)).thenReturn(Optional.of(new ModelVersion(TENANT, 5, "seq-knn", "knn", Map.of(), "/v5", true, Instant.EPOCH)));
+        ServingModels models = models();
+
+        assertThat(models.forTenant(TENANT).model().name()).isEqualTo("decayed-pop");
+        assertThat(models.unservable()).singleElement().asString().startsWith("shop: version 5 (family seq-knn) was trained by the knn engine");
+        verify(engine, never()).load(any(), any());
     }
 
     @Test

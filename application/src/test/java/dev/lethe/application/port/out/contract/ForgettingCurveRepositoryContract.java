@@ -1,4 +1,4 @@
-package dev.lethe.adapter.persistence;
+package dev.lethe.application.port.out.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,15 +13,16 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link ForgettingCurveRepository} must do; run against the embedded H2 and a real MariaDB. */
-abstract class ForgettingCurveRepositoryContract {
+/** What every {@link ForgettingCurveRepository} must do; extend it and return your implementation to run it. */
+public abstract class ForgettingCurveRepositoryContract {
     private static final Instant FITTED = Instant.parse("2024-08-01T00:00:00.5Z");
-    private final TenantId tenant = TestDatabases.freshTenant();
+    private final TenantId tenant = ContractData.freshTenant();
 
-    abstract Database database();
+    /** The implementation under test, over one store shared by every test. */
+    protected abstract ForgettingCurveRepository curves();
 
     private ForgettingCurveRepository repository() {
-        return new JdbcForgettingCurveRepository(database().jdbc());
+        return curves();
     }
 
     @Test
@@ -56,14 +57,14 @@ abstract class ForgettingCurveRepositoryContract {
         StoredCurve a = new StoredCurve("tenant", ExponentialCurve.ofDays(2), Map.of(), FITTED);
         repository().save(tenant, b);
         repository().save(tenant, a);
-        repository().save(TestDatabases.freshTenant(), new StoredCurve("tenant", ExponentialCurve.ofDays(3), Map.of(), FITTED));
+        repository().save(ContractData.freshTenant(), new StoredCurve("tenant", ExponentialCurve.ofDays(3), Map.of(), FITTED));
 
         assertThat(repository().list(tenant)).containsExactly(a, b);
     }
 
     @Test
     void curvesOfAnotherTenantStayInvisible() {
-        repository().save(TestDatabases.freshTenant(), new StoredCurve("tenant", ExponentialCurve.ofDays(3), Map.of(), FITTED));
+        repository().save(ContractData.freshTenant(), new StoredCurve("tenant", ExponentialCurve.ofDays(3), Map.of(), FITTED));
 
         assertThat(repository().find(tenant, "tenant")).isEmpty();
         assertThat(repository().list(tenant)).isEmpty();

@@ -1,4 +1,4 @@
-package dev.lethe.adapter.persistence;
+package dev.lethe.application.port.out.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link TenantRepository} must do; run against the embedded H2 and a real MariaDB. */
-abstract class TenantRepositoryContract {
+/** What every {@link TenantRepository} must do; extend it and return your implementation to run it. */
+public abstract class TenantRepositoryContract {
     private static final Instant CREATED = Instant.parse("2024-05-01T08:30:00.123456Z");
 
-    abstract Database database();
+    /** The implementation under test, over one store shared by every test. */
+    protected abstract TenantRepository tenants();
 
     private TenantRepository repository() {
-        return new JdbcTenantRepository(database().jdbc());
+        return tenants();
     }
 
     private static Tenant tenant(TenantId id, String name, TenantKind kind) {
@@ -35,7 +36,7 @@ abstract class TenantRepositoryContract {
 
     @Test
     void createdTenantReadsBack() {
-        Tenant tenant = tenant(TestDatabases.freshTenant(), "Café Ünïcode 🎬", TenantKind.VIDEO);
+        Tenant tenant = tenant(ContractData.freshTenant(), "Café Ünïcode 🎬", TenantKind.VIDEO);
 
         assertThat(repository().create(tenant, hash())).isTrue();
         assertThat(repository().find(tenant.id())).contains(tenant);
@@ -43,7 +44,7 @@ abstract class TenantRepositoryContract {
 
     @Test
     void takenIdIsNotCreatedAgainAndKeepsTheFirstTenant() {
-        TenantId id = TestDatabases.freshTenant();
+        TenantId id = ContractData.freshTenant();
         Tenant first = tenant(id, "first", TenantKind.ECOMMERCE);
         String secondHash = hash();
         repository().create(first, hash());
@@ -55,17 +56,17 @@ abstract class TenantRepositoryContract {
 
     @Test
     void apiKeyHashFindsItsTenant() {
-        Tenant tenant = tenant(TestDatabases.freshTenant(), "shop", TenantKind.ECOMMERCE);
+        Tenant tenant = tenant(ContractData.freshTenant(), "shop", TenantKind.ECOMMERCE);
         String hash = hash();
         repository().create(tenant, hash);
-        repository().create(tenant(TestDatabases.freshTenant(), "other", TenantKind.VIDEO), hash());
+        repository().create(tenant(ContractData.freshTenant(), "other", TenantKind.VIDEO), hash());
 
         assertThat(repository().findByApiKeyHash(hash)).contains(tenant);
     }
 
     @Test
     void apiKeyHashIsCaseSensitive() {
-        Tenant tenant = tenant(TestDatabases.freshTenant(), "shop", TenantKind.ECOMMERCE);
+        Tenant tenant = tenant(ContractData.freshTenant(), "shop", TenantKind.ECOMMERCE);
         String hash = hash();
         repository().create(tenant, hash);
 
@@ -74,15 +75,15 @@ abstract class TenantRepositoryContract {
 
     @Test
     void unknownTenantAndKeyAreEmpty() {
-        assertThat(repository().find(TestDatabases.freshTenant())).isEmpty();
+        assertThat(repository().find(ContractData.freshTenant())).isEmpty();
         assertThat(repository().findByApiKeyHash(hash())).isEmpty();
     }
 
     @Test
     void keyHashOfAnotherTenantIsRefusedAndCreatesNothing() {
         String hash = hash();
-        repository().create(tenant(TestDatabases.freshTenant(), "first", TenantKind.VIDEO), hash);
-        Tenant second = tenant(TestDatabases.freshTenant(), "second", TenantKind.VIDEO);
+        repository().create(tenant(ContractData.freshTenant(), "first", TenantKind.VIDEO), hash);
+        Tenant second = tenant(ContractData.freshTenant(), "second", TenantKind.VIDEO);
 
         assertThatThrownBy(() -> repository().create(second, hash)).isInstanceOf(PersistenceException.class);
         assertThat(repository().find(second.id())).isEmpty();
@@ -106,7 +107,7 @@ abstract class TenantRepositoryContract {
     private static final Instant LATER = CREATED.plusSeconds(3_600);
 
     private Tenant created() {
-        Tenant tenant = tenant(TestDatabases.freshTenant(), "shop", TenantKind.ECOMMERCE);
+        Tenant tenant = tenant(ContractData.freshTenant(), "shop", TenantKind.ECOMMERCE);
         repository().create(tenant, hash());
         return tenant;
     }
@@ -162,7 +163,7 @@ abstract class TenantRepositoryContract {
     @Test
     void aTenantCannotRevokeAnotherTenantsKey() {
         Tenant mine = created();
-        Tenant theirs = tenant(TestDatabases.freshTenant(), "other", TenantKind.VIDEO);
+        Tenant theirs = tenant(ContractData.freshTenant(), "other", TenantKind.VIDEO);
         String theirKey = hash();
         repository().create(theirs, theirKey);
 
@@ -173,7 +174,7 @@ abstract class TenantRepositoryContract {
     @Test
     void aKeyHashAlreadyInUseIsNotAddedAgain() {
         String hash = hash();
-        Tenant first = tenant(TestDatabases.freshTenant(), "first", TenantKind.VIDEO);
+        Tenant first = tenant(ContractData.freshTenant(), "first", TenantKind.VIDEO);
         repository().create(first, hash);
         Tenant second = created();
 

@@ -1,4 +1,4 @@
-package dev.lethe.adapter.persistence;
+package dev.lethe.application.port.out.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,15 +20,16 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link TrainingJobRepository} must do; run against the embedded H2 and a real MariaDB. */
-abstract class TrainingJobRepositoryContract {
-    private static final Instant T0 = Instant.parse("2024-07-01T09:00:00.000001Z");
-    private final TenantId tenant = TestDatabases.freshTenant();
+/** What every {@link TrainingJobRepository} must do; extend it and return your implementation to run it. */
+public abstract class TrainingJobRepositoryContract {
+    protected static final Instant T0 = Instant.parse("2024-07-01T09:00:00.000001Z");
+    protected final TenantId tenant = ContractData.freshTenant();
 
-    abstract Database database();
+    /** The implementation under test, over one store shared by every test. */
+    protected abstract TrainingJobRepository jobs();
 
     private TrainingJobRepository repository() {
-        return new JdbcTrainingJobRepository(database().jdbc());
+        return jobs();
     }
 
     @Test
@@ -64,8 +65,9 @@ abstract class TrainingJobRepositoryContract {
         TrainingJob job = TrainingJob.queued("job-1", tenant, "lstm", Activation.NEVER, T0).running(0.1, "x".repeat(5_000), T0);
         repository().save(job);
 
+        // A store may cut a long progress line (the JDBC store keeps 2,000 characters), never refuse it.
         assertThat(repository().find(tenant, "job-1")).get().extracting(TrainingJob::message).asString()
-                .hasSize(JdbcTrainingJobRepository.MAX_MESSAGE_LENGTH).startsWith("xxx").endsWith("…");
+                .hasSizeBetween(100, 5_000).startsWith("xxx");
     }
 
     @Test
@@ -79,7 +81,7 @@ abstract class TrainingJobRepositoryContract {
 
     @Test
     void jobsOfAnotherTenantStayInvisible() {
-        TenantId other = TestDatabases.freshTenant();
+        TenantId other = ContractData.freshTenant();
         repository().save(TrainingJob.queued("job-1", other, "lstm", Activation.IF_BETTER, T0));
 
         assertThat(repository().find(tenant, "job-1")).isEmpty();
@@ -88,7 +90,7 @@ abstract class TrainingJobRepositoryContract {
 
     @Test
     void sameJobIdInTwoTenantsIsTwoJobs() {
-        TenantId other = TestDatabases.freshTenant();
+        TenantId other = ContractData.freshTenant();
         TrainingJob mine = TrainingJob.queued("job-1", tenant, "lstm", Activation.NEVER, T0);
         TrainingJob theirs = TrainingJob.queued("job-1", other, "markov", Activation.ALWAYS, T0);
         repository().save(mine);

@@ -1,4 +1,4 @@
-package dev.lethe.adapter.persistence;
+package dev.lethe.application.port.out.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import dev.lethe.application.port.out.ItemRepository;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.tenant.TenantId;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +16,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link ItemRepository} must do; run against the embedded H2 and a real MariaDB. */
-abstract class ItemRepositoryContract {
-    private final TenantId tenant = TestDatabases.freshTenant();
+/** What every {@link ItemRepository} must do; extend it and return your implementation to run it. */
+public abstract class ItemRepositoryContract {
+    private final TenantId tenant = ContractData.freshTenant();
 
-    abstract Database database();
+    /** The implementation under test, over one store shared by every test. */
+    protected abstract ItemRepository items();
 
     private ItemRepository repository() {
-        return new JdbcItemRepository(database().jdbc(), Clock.systemUTC());
+        return items();
     }
 
     private static Item item(String id, Set<String> categories, Map<String, String> attributes) {
@@ -63,7 +63,7 @@ abstract class ItemRepositoryContract {
 
     @Test
     void findAllReturnsOnlyTheKnownItemsOfTheTenant() {
-        TenantId other = TestDatabases.freshTenant();
+        TenantId other = ContractData.freshTenant();
         Item a = item("a", Set.of("x"), Map.of());
         Item b = item("b", Set.of(), Map.of("k", "v"));
         repository().upsert(tenant, a);
@@ -77,7 +77,7 @@ abstract class ItemRepositoryContract {
 
     @Test
     void sameItemIdInTwoTenantsIsTwoItems() {
-        TenantId other = TestDatabases.freshTenant();
+        TenantId other = ContractData.freshTenant();
         Item mine = item("m-1", Set.of("mine"), Map.of());
         Item theirs = item("m-1", Set.of("theirs"), Map.of());
         repository().upsert(tenant, mine);
@@ -94,7 +94,7 @@ abstract class ItemRepositoryContract {
             catalogue.add(item(String.format("i-%05d", i), Set.of("c" + i % 7), i % 3 == 0 ? Map.of("n", Integer.toString(i)) : Map.of()));
         }
         catalogue.forEach(item -> repository().upsert(tenant, item));
-        repository().upsert(TestDatabases.freshTenant(), item("i-00001", Set.of(), Map.of()));
+        repository().upsert(ContractData.freshTenant(), item("i-00001", Set.of(), Map.of()));
 
         List<Item> streamed = new ArrayList<>();
         repository().forEach(tenant, streamed::add);
