@@ -49,11 +49,11 @@ class ConsoleApiIT {
         assertThat(client.put("/v1/items/i-shoe-2", key, "{\"categories\":[\"shoes\"]}").status()).isEqualTo(200);
         assertThat(client.put("/v1/items/i-book-1", key, "{\"categories\":[\"books\"]}").status()).isEqualTo(200);
         List<String> events = new ArrayList<>();
-        events.add(event("e1", "u1", "i-shoe-1", "purchase", NOW.minus(Duration.ofDays(20))));
-        events.add(event("e2", "u1", "i-shoe-2", "view", NOW.minus(Duration.ofDays(10))));
-        events.add(event("e3", "u1", "i-book-1", "view", NOW.minus(Duration.ofDays(1))));
-        events.add(event("e4", "u12", "i-book-1", "view", NOW.minus(Duration.ofDays(1))));
-        events.add(event("e5", "v1", "i-shoe-1", "view", NOW.minus(Duration.ofDays(2))));
+        events.add(ApiClient.event("e1", "u1", "i-shoe-1", "purchase", NOW.minus(Duration.ofDays(20))));
+        events.add(ApiClient.event("e2", "u1", "i-shoe-2", "view", NOW.minus(Duration.ofDays(10))));
+        events.add(ApiClient.event("e3", "u1", "i-book-1", "view", NOW.minus(Duration.ofDays(1))));
+        events.add(ApiClient.event("e4", "u12", "i-book-1", "view", NOW.minus(Duration.ofDays(1))));
+        events.add(ApiClient.event("e5", "v1", "i-shoe-1", "view", NOW.minus(Duration.ofDays(2))));
         events.add("{\"eventId\":\"bad-1\",\"userId\":\"u1\",\"itemId\":\"i-shoe-1\",\"type\":\"teleport\",\"timestamp\":\"" + NOW + "\"}");
         events.add("{\"eventId\":\"bad-2\",\"userId\":\"u1\",\"itemId\":\"i-shoe-1\",\"type\":\"view\"}");
         JsonNode answer = client.post("/v1/events", key, "[" + String.join(",", events) + "]").json();
@@ -63,11 +63,6 @@ class ConsoleApiIT {
     @AfterAll
     void stop() {
         server.close();
-    }
-
-    private static String event(String id, String user, String item, String type, Instant at) {
-        return "{\"eventId\":\"" + id + "\",\"userId\":\"" + user + "\",\"itemId\":\"" + item + "\",\"type\":\"" + type
-                + "\",\"timestamp\":\"" + at + "\"}";
     }
 
     @Test
