@@ -3,6 +3,9 @@ package dev.lethe.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.lethe.application.port.in.BrowseUsersUseCase;
+import dev.lethe.application.port.in.GetTenantOverviewUseCase;
+import dev.lethe.application.port.in.ListTenantsUseCase;
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
@@ -24,6 +27,9 @@ import dev.lethe.application.port.out.ModelEnginePort;
 import dev.lethe.application.port.out.ModelRegistry;
 import dev.lethe.application.port.out.TenantRepository;
 import dev.lethe.application.port.out.TrainingJobRepository;
+import dev.lethe.application.service.overview.GetTenantOverviewService;
+import dev.lethe.application.service.tenant.ListTenantsService;
+import dev.lethe.application.service.timeline.BrowseUsersService;
 import dev.lethe.application.service.erase.EraseUserService;
 import dev.lethe.application.service.forgetting.FitForgettingCurvesService;
 import dev.lethe.application.service.forgetting.GetForgettingCurveService;
@@ -128,6 +134,24 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     DeleteTenantUseCase deleteTenant(TenantRepository tenants, ServingModels serving) {
         return new DeleteTenantService(tenants, config.artifactDir(), serving::forget);
+    }
+
+    @Provides
+    @Singleton
+    ListTenantsUseCase listTenants(TenantRepository tenants) {
+        return new ListTenantsService(tenants);
+    }
+
+    @Provides
+    @Singleton
+    GetTenantOverviewUseCase overview(BehaviorRepository behaviors) {
+        return new GetTenantOverviewService(behaviors, clock);
+    }
+
+    @Provides
+    @Singleton
+    BrowseUsersUseCase browseUsers(BehaviorRepository behaviors, ItemRepository items, ServingModels serving) {
+        return new BrowseUsersService(behaviors, items, serving, clock);
     }
 
     @Provides

@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 final class EventsHandler {
     static final String NDJSON = "application/x-ndjson";
+    static final String REJECTED = "lethe.events.rejected";
     private final IngestBehaviorsUseCase ingest;
     private final Blocking blocking;
     private final MeterRegistry metrics;
@@ -73,6 +74,7 @@ final class EventsHandler {
             if (p.rejection.isPresent()) {
                 Problem r = p.rejection.get();
                 results.add(new EventResult(i, p.eventId.orElse(null), "rejected", r.field().orElse(null), r.code(), r.getMessage()));
+                countRejected(tenant, r.code());
                 continue;
             }
             IngestionOutcome outcome = outcomes.get(next++);
@@ -85,6 +87,7 @@ final class EventsHandler {
                 results.add(new EventResult(i, id, "duplicate", null, null, null));
             } else if (outcome instanceof IngestionOutcome.Rejected rejected) {
                 results.add(new EventResult(i, id, "rejected", rejected.field(), rejected.code(), rejected.detail()));
+                countRejected(tenant, rejected.code());
             }
         }
         int rejected = parsed.size() - accepted - duplicates;
@@ -99,6 +102,12 @@ final class EventsHandler {
             Counter.builder("lethe.events.ingested").description("events received by outcome")
                     .tag("tenant", tenant.id().value()).tag("outcome", outcome).register(metrics).increment(n);
         }
+    }
+
+    /** Rejections by reason, which {@code GET /v1/overview} reports (since this server started). */
+    private void countRejected(Tenant tenant, String code) {
+        Counter.builder(REJECTED).description("events rejected, by reason (the problem code)")
+                .tag("tenant", tenant.id().value()).tag("code", code).register(metrics).increment();
     }
 
     /** An event as parsed: a behaviour, or why it was refused before reaching the use case. */

@@ -4,13 +4,16 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
+import dev.lethe.application.port.in.BrowseUsersUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
 import dev.lethe.application.port.in.DeleteTenantUseCase;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
+import dev.lethe.application.port.in.GetTenantOverviewUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
+import dev.lethe.application.port.in.ListTenantsUseCase;
 import dev.lethe.application.port.in.ManageApiKeysUseCase;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.application.port.in.RecommendUseCase;
@@ -44,9 +47,10 @@ public final class HttpModule extends AbstractModule {
                            UpsertItemUseCase upsertItem, RecommendUseCase recommend, GetInterestsUseCase interests,
                            EraseUserUseCase eraseUser, TrainModelUseCase train, ManageModelsUseCase models,
                            GetForgettingCurveUseCase curves, CheckServingUseCase serving, ManageApiKeysUseCase apiKeys,
-                           DeleteTenantUseCase deleteTenant) {
+                           DeleteTenantUseCase deleteTenant, ListTenantsUseCase listTenants, GetTenantOverviewUseCase overview,
+                           BrowseUsersUseCase browseUsers) {
         LetheApi api = new LetheApi(createTenant, authenticate, ingest, upsertItem, recommend, interests, eraseUser, train, models, curves, serving,
-                apiKeys, deleteTenant);
+                apiKeys, deleteTenant, listTenants, overview, browseUsers);
         return new LetheHttpServer(config, api, readiness, metrics);
     }
 }

@@ -1,13 +1,16 @@
 package dev.lethe.adapter.http;
 
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
+import dev.lethe.application.port.in.BrowseUsersUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
 import dev.lethe.application.port.in.DeleteTenantUseCase;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetForgettingCurveUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
+import dev.lethe.application.port.in.GetTenantOverviewUseCase;
 import dev.lethe.application.port.in.IngestBehaviorsUseCase;
+import dev.lethe.application.port.in.ListTenantsUseCase;
 import dev.lethe.application.port.in.ManageApiKeysUseCase;
 import dev.lethe.application.port.in.ManageModelsUseCase;
 import dev.lethe.application.port.in.RecommendUseCase;
@@ -29,7 +32,10 @@ record LetheApi(
         GetForgettingCurveUseCase curves,
         CheckServingUseCase serving,
         ManageApiKeysUseCase apiKeys,
-        DeleteTenantUseCase deleteTenant) {
+        DeleteTenantUseCase deleteTenant,
+        ListTenantsUseCase listTenants,
+        GetTenantOverviewUseCase overview,
+        BrowseUsersUseCase browseUsers) {
     LetheApi {
         Objects.requireNonNull(createTenant, "createTenant");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -44,5 +50,8 @@ record LetheApi(
         Objects.requireNonNull(serving, "serving");
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(deleteTenant, "deleteTenant");
+        Objects.requireNonNull(listTenants, "listTenants");
+        Objects.requireNonNull(overview, "overview");
+        Objects.requireNonNull(browseUsers, "browseUsers");
     }
 }

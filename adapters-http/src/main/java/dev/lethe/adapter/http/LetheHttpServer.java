@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.BindException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,12 +116,13 @@ public final class LetheHttpServer implements AutoCloseable {
         Router router = Router.router(vertx);
         FailureHandler failure = new FailureHandler();
         ApiKeyAuthHandler auth = new ApiKeyAuthHandler(api.authenticate(), blocking, this::gaugeActiveVersion);
-        TenantsHandler tenants = new TenantsHandler(api.createTenant(), api.deleteTenant(), blocking, config.adminKey(), this::gaugeActiveVersion,
-                auth::forget);
+        TenantsHandler tenants = new TenantsHandler(api.createTenant(), api.deleteTenant(), api.listTenants(), blocking, config.adminKey(),
+                this::gaugeActiveVersion, auth::forget);
         ApiKeysHandler keys = new ApiKeysHandler(api.apiKeys(), blocking, config.adminKey(), auth::forget);
         EventsHandler events = new EventsHandler(api.ingest(), blocking, metrics);
         ItemsHandler items = new ItemsHandler(api.upsertItem(), blocking);
-        UsersHandler users = new UsersHandler(api.recommend(), api.interests(), api.eraseUser(), blocking);
+        UsersHandler users = new UsersHandler(api.recommend(), api.interests(), api.eraseUser(), api.browseUsers(), blocking);
+        OverviewHandler overview = new OverviewHandler(api.overview(), metrics, blocking, Instant.now());
         TrainingJobsHandler jobs = new TrainingJobsHandler(api.train(), blocking);
         ModelsHandler models = new ModelsHandler(api.models(), api.curves(), blocking);
         OperationsHandler operations = new OperationsHandler(readiness, api.serving(), metrics, blocking);
@@ -134,6 +136,8 @@ public final class LetheHttpServer implements AutoCloseable {
         open(router, HttpMethod.GET, "/health/ready", operations::ready);
         open(router, HttpMethod.GET, "/metrics", operations::metrics);
         open(router, HttpMethod.GET, "/openapi.yaml", operations::openApi);
+        ConsolePages.mount(router);
+        open(router, HttpMethod.GET, "/v1/tenants", tenants::list);
         open(router, HttpMethod.POST, "/v1/tenants", tenants::create);
         open(router, HttpMethod.DELETE, "/v1/tenants/:tenantId", tenants::delete);
         open(router, HttpMethod.POST, "/v1/tenants/:tenantId/keys", keys::issueForTenant);
@@ -145,6 +149,9 @@ public final class LetheHttpServer implements AutoCloseable {
 
         authenticated(router, auth, HttpMethod.POST, "/v1/events", events::ingest);
         authenticated(router, auth, HttpMethod.PUT, "/v1/items/:itemId", items::put);
+        authenticated(router, auth, HttpMethod.GET, "/v1/overview", overview::overview);
+        authenticated(router, auth, HttpMethod.GET, "/v1/users", users::find);
+        authenticated(router, auth, HttpMethod.GET, "/v1/users/:userId/timeline", users::timeline);
         authenticated(router, auth, HttpMethod.GET, "/v1/users/:userId/recommendations", users::recommendations);
         authenticated(router, auth, HttpMethod.GET, "/v1/users/:userId/interests", users::interests);
         authenticated(router, auth, HttpMethod.DELETE, "/v1/users/:userId", users::erase);

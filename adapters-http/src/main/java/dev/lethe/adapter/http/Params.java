@@ -1,10 +1,13 @@
 package dev.lethe.adapter.http;
 
+import dev.lethe.application.port.out.BehaviorRepository;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.tenant.ApiKey;
 import dev.lethe.domain.tenant.TenantId;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,6 +72,24 @@ final class Params {
             throw Problem.badRequest(name, "out_of_range", name + " must be between " + min + " and " + max + ", got " + text);
         }
         return value;
+    }
+
+    /** An ISO-8601 instant query parameter ({@code 2026-11-27T10:00:00Z}), within the store's range. */
+    static Optional<Instant> instant(RoutingContext ctx, String name) {
+        Optional<String> raw = single(ctx, name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant value;
+        try {
+            value = Instant.parse(raw.get().trim());
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest(name, "invalid_type", name + " must be an ISO-8601 instant such as 2026-11-27T10:00:00Z");
+        }
+        if (value.isBefore(BehaviorRepository.BEGINNING)) {
+            throw Problem.badRequest(name, "out_of_range", name + " must not be before " + BehaviorRepository.BEGINNING + ", got " + value);
+        }
+        return Optional.of(value);
     }
 
     static boolean bool(RoutingContext ctx, String name) {

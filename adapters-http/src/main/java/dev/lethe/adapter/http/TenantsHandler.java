@@ -4,31 +4,35 @@ import dev.lethe.application.port.in.CreateTenantCommand;
 import dev.lethe.application.port.in.CreateTenantResult;
 import dev.lethe.application.port.in.CreateTenantUseCase;
 import dev.lethe.application.port.in.DeleteTenantUseCase;
+import dev.lethe.application.port.in.ListTenantsUseCase;
 import dev.lethe.domain.tenant.Tenant;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * {@code /v1/tenants}: the platform operator (admin key) creates a tenant and receives its API key once,
- * or deletes a tenant with all its data.
+ * {@code /v1/tenants}: the platform operator (admin key) lists the tenants, creates a tenant and receives
+ * its API key once, or deletes a tenant with all its data.
  */
 final class TenantsHandler {
     private final CreateTenantUseCase create;
     private final DeleteTenantUseCase delete;
+    private final ListTenantsUseCase list;
     private final Blocking blocking;
     private final String adminKey;
     private final Consumer<Tenant> onCreated;
     private final Consumer<TenantId> onDeleted;
 
-    TenantsHandler(CreateTenantUseCase create, DeleteTenantUseCase delete, Blocking blocking, String adminKey, Consumer<Tenant> onCreated,
-                   Consumer<TenantId> onDeleted) {
+    TenantsHandler(CreateTenantUseCase create, DeleteTenantUseCase delete, ListTenantsUseCase list, Blocking blocking, String adminKey,
+                   Consumer<Tenant> onCreated, Consumer<TenantId> onDeleted) {
         this.create = create;
         this.delete = delete;
+        this.list = list;
         this.blocking = blocking;
         this.adminKey = adminKey;
         this.onCreated = onCreated;
@@ -46,6 +50,14 @@ final class TenantsHandler {
     }
 
     record TenantResponse(String id, String name, String kind, Instant createdAt, String apiKey) {}
+
+    record TenantsResponse(List<TenantResponse> tenants) {}
+
+    void list(RoutingContext ctx) {
+        ApiKeyAuthHandler.requireAdmin(ctx, adminKey, "listing tenants");
+        blocking.run(ctx, list::tenants, (c, tenants) -> Blocking.json(c, 200, new TenantsResponse(tenants.stream()
+                .map(t -> new TenantResponse(t.id().value(), t.name(), t.kind().wireName(), t.createdAt(), null)).toList())));
+    }
 
     void create(RoutingContext ctx) {
         ApiKeyAuthHandler.requireAdmin(ctx, adminKey, "creating tenants");

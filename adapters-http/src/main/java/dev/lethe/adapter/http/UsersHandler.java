@@ -1,5 +1,6 @@
 package dev.lethe.adapter.http;
 
+import dev.lethe.application.port.in.BrowseUsersUseCase;
 import dev.lethe.application.port.in.EraseUserCommand;
 import dev.lethe.application.port.in.EraseUserUseCase;
 import dev.lethe.application.port.in.GetInterestsUseCase;
@@ -8,7 +9,10 @@ import dev.lethe.application.port.in.InterestsQuery;
 import dev.lethe.application.port.in.RecommendQuery;
 import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.Recommendations;
+import dev.lethe.application.port.in.TimelineQuery;
+import dev.lethe.application.port.in.UserTimeline;
 import dev.lethe.domain.Texts;
+import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.item.Item;
@@ -20,20 +24,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A user's recommendations, interest profile and erasure, always within the caller's tenant. */
+/** Finding users, and a user's recommendations, timeline, interest profile and erasure, always within the caller's tenant. */
 final class UsersHandler {
     static final int DEFAULT_K = 10;
     static final int MAX_EXCLUDE = 1000;
 
+    static final int DEFAULT_USERS = 20;
+    /** As long as a user id may be. */
+    static final int MAX_PREFIX = 128;
+    static final int DEFAULT_TIMELINE = 200;
+    static final int DEFAULT_TRACED = 6;
+
     private final RecommendUseCase recommend;
     private final GetInterestsUseCase interests;
     private final EraseUserUseCase erase;
+    private final BrowseUsersUseCase browse;
     private final Blocking blocking;
 
-    UsersHandler(RecommendUseCase recommend, GetInterestsUseCase interests, EraseUserUseCase erase, Blocking blocking) {
+    UsersHandler(RecommendUseCase recommend, GetInterestsUseCase interests, EraseUserUseCase erase, BrowseUsersUseCase browse, Blocking blocking) {
         this.recommend = recommend;
         this.interests = interests;
         this.erase = erase;
+        this.browse = browse;
         this.blocking = blocking;
     }
 
@@ -49,6 +61,47 @@ final class UsersHandler {
 
     record ErasureResponse(String userId, int erasedEvents) {}
 
+    record UsersResponse(String prefix, List<String> users) {}
+
+    record TimelineBehaviourResponse(String eventId, String itemId, String type, Instant timestamp, Double value, double weight,
+                                     List<String> categories) {}
+
+    record TraceResponse(String category, double currentStrength, List<Double> strengths) {}
+
+    record TimelineResponse(String userId, Instant asOf, CurveResponse curve, List<TimelineBehaviourResponse> behaviours, List<Instant> moments,
+                            List<TraceResponse> interests) {}
+
+    void find(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        String prefix = Params.single(ctx, "prefix").orElse("");
+        if (prefix.length() > MAX_PREFIX) {
+            throw Problem.badRequest("prefix", "out_of_range", "prefix must be at most " + MAX_PREFIX + " characters");
+        }
+        int limit = Params.integer(ctx, "limit", DEFAULT_USERS, 1, BrowseUsersUseCase.MAX_USERS);
+        blocking.run(ctx, () -> browse.find(tenant.id(), prefix, limit),
+                (c, found) -> Blocking.json(c, 200, new UsersResponse(prefix, found.stream().map(UserId::value).toList())));
+    }
+
+    void timeline(RoutingContext ctx) {
+        Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
+        UserId user = Params.userId(ctx.pathParam("userId"));
+        Optional<Instant> asOf = Params.instant(ctx, "asOf");
+        int limit = Params.integer(ctx, "limit", DEFAULT_TIMELINE, 1, TimelineQuery.MAX_BEHAVIOURS);
+        int traced = Params.integer(ctx, "interests", DEFAULT_TRACED, 0, TimelineQuery.MAX_INTERESTS);
+        TimelineQuery query = new TimelineQuery(tenant.id(), user, asOf, limit, traced);
+        blocking.run(ctx, () -> browse.timeline(query), (c, timeline) -> Blocking.json(c, 200, timeline(timeline)));
+    }
+
+    private static TimelineResponse timeline(UserTimeline t) {
+        List<TimelineBehaviourResponse> behaviours = t.behaviours().stream().map(e -> {
+            Behavior b = e.behaviour();
+            return new TimelineBehaviourResponse(b.eventId().value(), b.itemId().value(), b.type().wireName(), b.occurredAt(),
+                    b.value().isPresent() ? b.value().getAsDouble() : null, e.weight(), e.categories().stream().sorted().toList());
+        }).toList();
+        List<TraceResponse> traces = t.interests().stream().map(i -> new TraceResponse(i.category(), i.currentStrength(), i.strengths())).toList();
+        return new TimelineResponse(t.userId().value(), t.asOf(), CurveResponse.of(t.curve(), t.curveScope()), behaviours, t.moments(), traces);
+    }
+
     void recommendations(RoutingContext ctx) {
         Tenant tenant = ApiKeyAuthHandler.tenant(ctx);
         UserId user = Params.userId(ctx.pathParam("userId"));
@@ -58,7 +111,8 @@ final class UsersHandler {
         category.ifPresent(c -> JsonFields.convert("category", "invalid_value", c, v -> Texts.requireNonBlank("category", v, Item.MAX_NAME_LENGTH)));
         boolean explain = Params.bool(ctx, "explain");
         double diversity = Params.decimal(ctx, "diversity", 0, 0, 1);
-        RecommendQuery query = new RecommendQuery(tenant.id(), user, k, exclude, category, explain, diversity);
+        Optional<Instant> asOf = Params.instant(ctx, "asOf");
+        RecommendQuery query = new RecommendQuery(tenant.id(), user, k, exclude, category, explain, diversity, asOf);
         blocking.run(ctx, () -> recommend.recommend(query), (c, answer) -> Blocking.json(c, 200, response(answer, explain)));
     }
 

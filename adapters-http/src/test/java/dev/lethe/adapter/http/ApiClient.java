@@ -54,6 +54,12 @@ final class ApiClient {
         }
     }
 
+    /** One behaviour as the API's JSON. */
+    static String event(String id, String user, String item, String type, java.time.Instant at) {
+        return "{\"eventId\":\"" + id + "\",\"userId\":\"" + user + "\",\"itemId\":\"" + item + "\",\"type\":\"" + type
+                + "\",\"timestamp\":\"" + at + "\"}";
+    }
+
     Reply get(String path, String key) {
         return send("GET", path, Optional.of(key), Optional.empty(), Optional.empty());
     }

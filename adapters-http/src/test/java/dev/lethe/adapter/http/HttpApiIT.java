@@ -37,11 +37,6 @@ class HttpApiIT {
         server.close();
     }
 
-    private static String event(String id, String user, String item, String type, Instant at) {
-        return "{\"eventId\":\"" + id + "\",\"userId\":\"" + user + "\",\"itemId\":\"" + item + "\",\"type\":\"" + type
-                + "\",\"timestamp\":\"" + at + "\"}";
-    }
-
     private static Instant daysAgo(double days) {
         return Instant.now().minus(Duration.ofMillis((long) (days * 86_400_000)));
     }
@@ -56,14 +51,14 @@ class HttpApiIT {
             assertThat(client.put("/v1/items/" + item, key, "{\"categories\":[\"books\"]}").status()).isEqualTo(200);
         }
         List<String> events = new ArrayList<>();
-        events.add(event("e1", "u1", "i-shoe-1", "purchase", daysAgo(60)));
-        events.add(event("e2", "u1", "i-shoe-2", "view", daysAgo(50)));
-        events.add(event("e3", "u1", "i-book-1", "click", daysAgo(1)));
-        events.add(event("e4", "u1", "i-book-2", "view", daysAgo(0.5)));
+        events.add(ApiClient.event("e1", "u1", "i-shoe-1", "purchase", daysAgo(60)));
+        events.add(ApiClient.event("e2", "u1", "i-shoe-2", "view", daysAgo(50)));
+        events.add(ApiClient.event("e3", "u1", "i-book-1", "click", daysAgo(1)));
+        events.add(ApiClient.event("e4", "u1", "i-book-2", "view", daysAgo(0.5)));
         for (int u = 2; u <= 6; u++) {
-            events.add(event("p" + u + "a", "u" + u, "i-book-3", "view", daysAgo(2)));
-            events.add(event("p" + u + "b", "u" + u, "i-shoe-3", "view", daysAgo(3)));
-            events.add(event("p" + u + "c", "u" + u, "i-book-" + (u % 2 + 1), "view", daysAgo(1)));
+            events.add(ApiClient.event("p" + u + "a", "u" + u, "i-book-3", "view", daysAgo(2)));
+            events.add(ApiClient.event("p" + u + "b", "u" + u, "i-shoe-3", "view", daysAgo(3)));
+            events.add(ApiClient.event("p" + u + "c", "u" + u, "i-book-" + (u % 2 + 1), "view", daysAgo(1)));
         }
         JsonNode answer = client.post("/v1/events", key, "[" + String.join(",", events) + "]").json();
         assertThat(answer.get("accepted").asInt()).isEqualTo(events.size());
@@ -116,10 +111,10 @@ class HttpApiIT {
     @Test
     void aBatchIngestsTheGoodEventsAndRejectsTheMalformedOneWithItsField() {
         String key = client.createTenant("t-batch", "ecommerce");
-        String body = "[" + event("b1", "u1", "i1", "view", daysAgo(1)) + ","
+        String body = "[" + ApiClient.event("b1", "u1", "i1", "view", daysAgo(1)) + ","
                 + "{\"eventId\":\"b2\",\"userId\":\"u1\",\"itemId\":\"i2\",\"type\":\"view\",\"timestamp\":true},"
                 + "{\"eventId\":\"b3\",\"userId\":\"u1\",\"itemId\":\"i3\",\"type\":\"teleport\",\"timestamp\":1700000000000},"
-                + event("b4", "u1", "i4", "click", Instant.parse("1980-01-01T00:00:00Z")) + ","
+                + ApiClient.event("b4", "u1", "i4", "click", Instant.parse("1980-01-01T00:00:00Z")) + ","
                 + "{\"eventId\":\"b5\",\"userId\":\"u1\",\"itemId\":\"i5\",\"type\":\"watch\",\"timestamp\":" + daysAgo(2).toEpochMilli()
                 + ",\"dwellMs\":3000,\"value\":0.5}]";
         JsonNode answer = client.post("/v1/events", key, body).json();
@@ -138,7 +133,7 @@ class HttpApiIT {
     @Test
     void ingestionIsIdempotentByEventId() {
         String key = client.createTenant("t-idem", "ecommerce");
-        String body = "[" + event("x1", "u1", "i1", "view", daysAgo(1)) + "," + event("x1", "u1", "i1", "view", daysAgo(1)) + "]";
+        String body = "[" + ApiClient.event("x1", "u1", "i1", "view", daysAgo(1)) + "," + ApiClient.event("x1", "u1", "i1", "view", daysAgo(1)) + "]";
         JsonNode first = client.post("/v1/events", key, body).json();
         JsonNode second = client.post("/v1/events", key, body).json();
         assertThat(first.get("accepted").asInt()).isEqualTo(1);
@@ -149,7 +144,7 @@ class HttpApiIT {
     @Test
     void ndjsonIsIngestedLineByLineAndAMalformedLineIsRejectedAlone() {
         String key = client.createTenant("t-ndjson", "video");
-        String body = event("n1", "u1", "i1", "watch", daysAgo(1)) + "\n{not json\n" + event("n2", "u2", "i1", "watch", daysAgo(1)) + "\n";
+        String body = ApiClient.event("n1", "u1", "i1", "watch", daysAgo(1)) + "\n{not json\n" + ApiClient.event("n2", "u2", "i1", "watch", daysAgo(1)) + "\n";
         ApiClient.Reply reply = client.send("POST", "/v1/events", Optional.of(key), Optional.of("application/x-ndjson"), Optional.of(body));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("accepted").asInt()).isEqualTo(2);
@@ -199,7 +194,7 @@ class HttpApiIT {
         Map<String, Integer> views = Map.of("a1", 4, "a2", 3, "c1", 1);
         views.forEach((item, n) -> {
             for (int u = 0; u < n; u++) {
-                events.add(event(item + "-" + u, "u" + u, item, "watch", daysAgo(1)));
+                events.add(ApiClient.event(item + "-" + u, "u" + u, item, "watch", daysAgo(1)));
             }
         });
         assertThat(client.post("/v1/events", key, "[" + String.join(",", events) + "]").json().get("accepted").asInt()).isEqualTo(events.size());

@@ -7,6 +7,9 @@ import static org.mockito.Mockito.mock;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.lethe.application.port.in.BrowseUsersUseCase;
+import dev.lethe.application.port.in.GetTenantOverviewUseCase;
+import dev.lethe.application.port.in.ListTenantsUseCase;
 import dev.lethe.application.port.in.AuthenticateTenantUseCase;
 import dev.lethe.application.port.in.CheckServingUseCase;
 import dev.lethe.application.port.in.CreateTenantUseCase;
@@ -45,6 +48,9 @@ class HttpModuleTest {
                 bind(CheckServingUseCase.class).toInstance(mock(CheckServingUseCase.class));
                 bind(ManageApiKeysUseCase.class).toInstance(mock(ManageApiKeysUseCase.class));
                 bind(DeleteTenantUseCase.class).toInstance(mock(DeleteTenantUseCase.class));
+                bind(ListTenantsUseCase.class).toInstance(mock(ListTenantsUseCase.class));
+                bind(GetTenantOverviewUseCase.class).toInstance(mock(GetTenantOverviewUseCase.class));
+                bind(BrowseUsersUseCase.class).toInstance(mock(BrowseUsersUseCase.class));
             }
         });
 

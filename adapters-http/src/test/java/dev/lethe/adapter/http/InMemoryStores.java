@@ -10,6 +10,7 @@ import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.domain.Ids;
 import dev.lethe.domain.Texts;
 import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.BehaviorType;
 import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
@@ -21,6 +22,8 @@ import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -99,6 +102,37 @@ final class InMemoryStores {
             }
             List<Behavior> mine = byUser.getOrDefault(tenantId, Map.of()).getOrDefault(userId, List.of());
             return List.copyOf(mine.subList(Math.max(0, mine.size() - limit), mine.size()));
+        }
+
+        @Override
+        public synchronized List<Behavior> recentForUser(TenantId tenantId, UserId userId, Instant upTo, int limit) {
+            List<Behavior> mine = byUser.getOrDefault(tenantId, Map.of()).getOrDefault(userId, List.of()).stream()
+                    .filter(b -> !b.occurredAt().isAfter(upTo)).toList();
+            return List.copyOf(mine.subList(Math.max(0, mine.size() - limit), mine.size()));
+        }
+
+        @Override
+        public synchronized List<UserId> usersStartingWith(TenantId tenantId, String prefix, int limit) {
+            return byUser.getOrDefault(tenantId, Map.of()).keySet().stream().filter(u -> u.value().startsWith(prefix))
+                    .sorted(Comparator.comparing(UserId::value)).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized LogSummary summarize(TenantId tenantId, Instant since) {
+            List<Behavior> mine = log.getOrDefault(tenantId, List.of());
+            Map<BehaviorType, Long> perType = new HashMap<>();
+            TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+            Set<ItemId> items = new HashSet<>();
+            for (Behavior b : mine) {
+                perType.merge(b.type(), 1L, Long::sum);
+                items.add(b.itemId());
+                if (!b.occurredAt().isBefore(since)) {
+                    perDay.merge(LocalDate.ofInstant(b.occurredAt(), ZoneOffset.UTC), 1L, Long::sum);
+                }
+            }
+            long users = mine.stream().map(Behavior::userId).distinct().count();
+            return new LogSummary(mine.size(), users, items.size(), perType,
+                    perDay.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue())).toList());
         }
 
         @Override

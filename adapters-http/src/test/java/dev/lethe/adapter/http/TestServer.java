@@ -1,6 +1,9 @@
 package dev.lethe.adapter.http;
 
 import dev.lethe.application.port.out.ModelEnginePort;
+import dev.lethe.application.service.overview.GetTenantOverviewService;
+import dev.lethe.application.service.tenant.ListTenantsService;
+import dev.lethe.application.service.timeline.BrowseUsersService;
 import dev.lethe.application.service.erase.EraseUserService;
 import dev.lethe.application.service.forgetting.GetForgettingCurveService;
 import dev.lethe.application.service.ingest.IngestBehaviorsService;
@@ -65,7 +68,10 @@ final class TestServer implements AutoCloseable {
                 new GetForgettingCurveService(curves, serving),
                 serving,
                 new ManageApiKeysService(tenants, new SecureRandom(), clock),
-                new DeleteTenantService(tenants, artifactDirectory, serving::forget));
+                new DeleteTenantService(tenants, artifactDirectory, serving::forget),
+                new ListTenantsService(tenants),
+                new GetTenantOverviewService(behaviors, clock),
+                new BrowseUsersService(behaviors, items, serving, clock));
         HttpServerConfig config = new HttpServerConfig("127.0.0.1", port, ADMIN_KEY, 1024 * 1024, workers, artifactDirectory);
         server = new LetheHttpServer(config, api, this::databaseReady, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         this.port = server.start();

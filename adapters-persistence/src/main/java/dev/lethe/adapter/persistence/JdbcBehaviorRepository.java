@@ -16,6 +16,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +59,31 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             ORDER BY occurred_at DESC, seq DESC
             LIMIT ?
             """.formatted(COLUMNS);
+    private static final String RECENT_FOR_USER_UP_TO = """
+            SELECT %s FROM behavior_events
+            WHERE tenant_id = ? AND user_id = ? AND occurred_at <= ?
+            ORDER BY occurred_at DESC, seq DESC
+            LIMIT ?
+            """.formatted(COLUMNS);
+    // '!' escapes LIKE's wildcards: a backslash means different things in MySQL's and H2's string literals.
+    private static final String USERS_STARTING_WITH = """
+            SELECT DISTINCT user_id FROM behavior_events
+            WHERE tenant_id = ? AND user_id LIKE ? ESCAPE '!'
+            ORDER BY user_id
+            LIMIT ?
+            """;
+    private static final String SUMMARY_TOTALS = """
+            SELECT COUNT(*), COUNT(DISTINCT user_id), COUNT(DISTINCT item_id) FROM behavior_events WHERE tenant_id = ?
+            """;
+    private static final String SUMMARY_PER_TYPE = """
+            SELECT behavior_type, COUNT(*) FROM behavior_events WHERE tenant_id = ? GROUP BY behavior_type
+            """;
+    private static final String SUMMARY_PER_DAY = """
+            SELECT CAST(occurred_at AS DATE), COUNT(*) FROM behavior_events
+            WHERE tenant_id = ? AND occurred_at >= ?
+            GROUP BY CAST(occurred_at AS DATE)
+            ORDER BY 1
+            """;
     private static final String CONSUMED_ITEMS = """
             SELECT DISTINCT item_id FROM behavior_events WHERE tenant_id = ? AND user_id = ?
             """;
@@ -232,6 +258,15 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
 
     @Override
     public List<Behavior> recentForUser(TenantId tenantId, UserId userId, int limit) {
+        return recent(tenantId, userId, Optional.empty(), limit);
+    }
+
+    @Override
+    public List<Behavior> recentForUser(TenantId tenantId, UserId userId, Instant upTo, int limit) {
+        return recent(tenantId, userId, Optional.of(Objects.requireNonNull(upTo, "upTo")), limit);
+    }
+
+    private List<Behavior> recent(TenantId tenantId, UserId userId, Optional<Instant> upTo, int limit) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(userId, "userId");
         if (Jdbc.requireLimit(limit) == 0) {
@@ -239,10 +274,14 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
         }
         return jdbc.read("read the recent behaviours of a user of tenant " + tenantId, connection -> {
             List<Behavior> newestFirst = new ArrayList<>(Math.min(limit, 1024));
-            try (PreparedStatement select = connection.prepareStatement(RECENT_FOR_USER)) {
-                select.setString(1, tenantId.value());
-                select.setString(2, userId.value());
-                select.setInt(3, limit);
+            try (PreparedStatement select = connection.prepareStatement(upTo.isPresent() ? RECENT_FOR_USER_UP_TO : RECENT_FOR_USER)) {
+                int p = 1;
+                select.setString(p++, tenantId.value());
+                select.setString(p++, userId.value());
+                if (upTo.isPresent()) {
+                    Jdbc.setInstant(select, p++, upTo.get());
+                }
+                select.setInt(p, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         newestFirst.add(behavior(rows));
@@ -251,6 +290,70 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             }
             Collections.reverse(newestFirst);
             return List.copyOf(newestFirst);
+        });
+    }
+
+    @Override
+    public List<UserId> usersStartingWith(TenantId tenantId, String prefix, int limit) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(prefix, "prefix");
+        if (Jdbc.requireLimit(limit) == 0) {
+            return List.of();
+        }
+        String pattern = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.read("find users of tenant " + tenantId, connection -> {
+            List<UserId> users = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(USERS_STARTING_WITH)) {
+                select.setString(1, tenantId.value());
+                select.setString(2, pattern);
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        users.add(new UserId(rows.getString(1)));
+                    }
+                }
+            }
+            return List.copyOf(users);
+        });
+    }
+
+    @Override
+    public LogSummary summarize(TenantId tenantId, Instant since) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(since, "since");
+        return jdbc.read("summarize the behaviours of tenant " + tenantId, connection -> {
+            long behaviours;
+            long users;
+            long items;
+            try (PreparedStatement select = connection.prepareStatement(SUMMARY_TOTALS)) {
+                select.setString(1, tenantId.value());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    behaviours = row.getLong(1);
+                    users = row.getLong(2);
+                    items = row.getLong(3);
+                }
+            }
+            Map<BehaviorType, Long> perType = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(SUMMARY_PER_TYPE)) {
+                select.setString(1, tenantId.value());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        perType.put(BehaviorType.parse(rows.getString(1)), rows.getLong(2));
+                    }
+                }
+            }
+            List<DayCount> perDay = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(SUMMARY_PER_DAY)) {
+                select.setString(1, tenantId.value());
+                Jdbc.setInstant(select, 2, since);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        perDay.add(new DayCount(rows.getObject(1, LocalDate.class), rows.getLong(2)));
+                    }
+                }
+            }
+            return new LogSummary(behaviours, users, items, perType, perDay);
         });
     }
 

@@ -149,13 +149,20 @@ public final class DemoCommand implements Callable<Integer> {
             }
             List<Behavior> log = tenant.behaviors();
             long accepted = 0;
+            boolean terminal = PlainProgress.terminal();
+            PlainProgress plain = new PlainProgress(out);
             for (int from = 0; from < log.size(); from += BATCH) {
                 List<IngestionOutcome> outcomes = ingest.ingest(new IngestBehaviorsCommand(id, log.subList(from, Math.min(log.size(), from + BATCH))));
                 accepted += outcomes.stream().filter(o -> o instanceof IngestionOutcome.Accepted).count();
-                out.printf("\rseeding %s: %d/%d events", demo.id(), Math.min(log.size(), from + BATCH), log.size());
-                out.flush();
+                int done = Math.min(log.size(), from + BATCH);
+                if (terminal) {
+                    out.printf("\rseeding %s: %d/%d events", demo.id(), done, log.size());
+                    out.flush();
+                } else {
+                    plain.report("seeding " + demo.id() + " events", done, log.size(), "");
+                }
             }
-            out.printf("%nseeded %s (%s): %d items, %d events, true half-life %.0f days%n", demo.id(), demo.kind().wireName(),
+            out.printf((terminal ? "%n" : "") + "seeded %s (%s): %d items, %d events, true half-life %.0f days%n", demo.id(), demo.kind().wireName(),
                     tenant.items().size(), accepted, tenant.truth().halfLifeDays());
             // Fit the tenant's forgetting curves and train the interest-profile model; the demo listens once this has ended.
             TrainingJob job = train.start(new TrainModelCommand(id, JavaFamilies.PROFILE, Activation.ALWAYS));

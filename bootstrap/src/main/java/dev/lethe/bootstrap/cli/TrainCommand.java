@@ -77,13 +77,22 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--family must be one of " + training.families() + ", got: " + family);
             }
             TrainingJob job = training.start(command);
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + family).setInitialMax(STEPS)
-                    .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+            if (PlainProgress.terminal()) {
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + family).setInitialMax(STEPS)
+                        .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+                    while (!job.status().finished()) {
+                        Thread.sleep(250);
+                        job = training.job(command.tenantId(), job.id()).orElseThrow();
+                        bar.stepTo(Math.round(job.progress() * STEPS));
+                        bar.setExtraMessage(job.message());
+                    }
+                }
+            } else {
+                PlainProgress progress = new PlainProgress(out);
                 while (!job.status().finished()) {
                     Thread.sleep(250);
                     job = training.job(command.tenantId(), job.id()).orElseThrow();
-                    bar.stepTo(Math.round(job.progress() * STEPS));
-                    bar.setExtraMessage(job.message());
+                    progress.report("train " + family, Math.round(job.progress() * STEPS), STEPS, job.message());
                 }
             }
             if (job.status() == TrainingStatus.FAILED) {

@@ -2,23 +2,32 @@ package dev.lethe.bootstrap.evaluation;
 
 import dev.lethe.application.port.in.EvaluationListener;
 import dev.lethe.application.port.in.EvaluationReport.ModelResult;
+import dev.lethe.bootstrap.cli.PlainProgress;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Renders an evaluation's progress as one text progress bar per model and phase on {@code out}. */
+/**
+ * Renders an evaluation's progress on {@code out}: one text progress bar per model and phase on a
+ * terminal, else one plain line every few seconds ({@link PlainProgress}).
+ */
 final class ConsoleProgress implements EvaluationListener, AutoCloseable {
     private final PrintStream out;
+    private final Optional<PlainProgress> plain;
     private ProgressBar bar;
     private String barKey = "";
     private int index;
     private int count;
 
-    ConsoleProgress(PrintStream out) {
+    ConsoleProgress(PrintStream out, boolean terminal) {
         this.out = out;
+        this.plain = terminal ? Optional.empty() : Optional.of(new PlainProgress(new PrintWriter(out, true, StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -30,6 +39,10 @@ final class ConsoleProgress implements EvaluationListener, AutoCloseable {
     @Override
     public synchronized void progress(String model, String phase, long done, long total, String message) {
         String key = model + "/" + phase;
+        if (plain.isPresent()) {
+            plain.get().report(String.format(Locale.ROOT, "[%d/%d] %s %s", index + 1, count, model, phase), done, total, message);
+            return;
+        }
         if (bar == null || !key.equals(barKey)) {
             close();
             bar = new ProgressBarBuilder()

@@ -13,6 +13,7 @@ import dev.lethe.domain.interest.BehaviorWeights;
 import dev.lethe.domain.model.DiversityReranker;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.tenant.TenantKind;
+import dev.lethe.bootstrap.cli.PlainProgress;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -131,7 +132,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report;
         Optional<DiversityTradeOff> tradeOff = Optional.empty();
         EvaluationService service = new EvaluationService(catalog, clock);
-        try (ConsoleProgress progress = new ConsoleProgress(quiet ? nullStream() : console)) {
+        try (ConsoleProgress progress = new ConsoleProgress(quiet ? nullStream() : console, PlainProgress.terminal())) {
             report = service.evaluate(query, progress);
             if (!diversity.isEmpty()) {
                 tradeOff = Optional.of(service.diversityTradeOff(query, diversityModel.trim(), diversity, progress));

@@ -1,12 +1,16 @@
 package dev.lethe.application.port.out;
 
 import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.BehaviorType;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.tenant.TenantId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,6 +33,33 @@ public interface BehaviorRepository {
 
     /** The user's last {@code limit} behaviours, oldest first. */
     List<Behavior> recentForUser(TenantId tenantId, UserId userId, int limit);
+
+    /** The user's last {@code limit} behaviours at or before {@code upTo}, oldest first: the history as it stood then. */
+    List<Behavior> recentForUser(TenantId tenantId, UserId userId, Instant upTo, int limit);
+
+    /** Up to {@code limit} ids of the tenant's users that start with {@code prefix} (empty: any), in id order. */
+    List<UserId> usersStartingWith(TenantId tenantId, String prefix, int limit);
+
+    /**
+     * What the tenant's log holds: behaviours, distinct users and items, behaviours per type, and
+     * behaviours per UTC day from {@code since} on (days without any are left out).
+     */
+    LogSummary summarize(TenantId tenantId, Instant since);
+
+    /** Counts over a tenant's log; see {@link #summarize}. */
+    record LogSummary(long behaviours, long users, long items, Map<BehaviorType, Long> perType, List<DayCount> perDay) {
+        public LogSummary {
+            perType = Map.copyOf(perType);
+            perDay = List.copyOf(perDay);
+        }
+    }
+
+    /** The behaviours that occurred on one UTC day. */
+    record DayCount(LocalDate day, long behaviours) {
+        public DayCount {
+            Objects.requireNonNull(day, "day");
+        }
+    }
 
     /** Every item the user ever had a behaviour with. */
     Set<ItemId> consumedItems(TenantId tenantId, UserId userId);

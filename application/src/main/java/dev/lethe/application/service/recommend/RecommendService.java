@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Scores the tenant's catalogue for a user as of now with the served model (popularity for users
+ * Scores the tenant's catalogue for a user as of now (or a past moment the query names) with the served model (popularity for users
  * with no history), removes consumed, excluded and filtered-out items, and returns the top k,
  * re-ranked for category diversity when the query asks for it.
  */
@@ -52,10 +52,15 @@ public final class RecommendService implements RecommendUseCase {
 
     @Override
     public Recommendations recommend(RecommendQuery query) {
-        Instant asOf = clock.instant();
-        List<Behavior> history = behaviors.recentForUser(query.tenantId(), query.userId(), HISTORY_LENGTH).stream()
-                .filter(b -> !b.occurredAt().isAfter(asOf))
-                .toList();
+        Instant now = clock.instant();
+        Instant asOf = query.asOf().orElse(now);
+        if (asOf.isAfter(now)) {
+            throw new IllegalArgumentException("asOf must not be in the future, got: " + asOf);
+        }
+        List<Behavior> recent = query.asOf().isPresent()
+                ? behaviors.recentForUser(query.tenantId(), query.userId(), asOf, HISTORY_LENGTH)
+                : behaviors.recentForUser(query.tenantId(), query.userId(), HISTORY_LENGTH);
+        List<Behavior> history = recent.stream().filter(b -> !b.occurredAt().isAfter(asOf)).toList();
         ServingModels.Served served = models.forTenant(query.tenantId());
         boolean coldStart = history.isEmpty();
         Recommender model = coldStart ? served.popularity() : served.model();

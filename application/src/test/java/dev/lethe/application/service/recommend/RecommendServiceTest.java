@@ -155,4 +155,23 @@ class RecommendServiceTest {
         Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 2, Set.of(), Optional.of("toys"), false, 1));
         assertThat(ids(r)).containsExactly("fresh", "old");
     }
+
+    @Test
+    void asOfAPastMomentReadsOnlyTheHistoryUpToItAndAnswersForIt() {
+        Instant past = NOW.minus(Duration.ofDays(10));
+        when(behaviors.recentForUser(eq(TENANT), eq(ALICE), eq(past), anyInt())).thenReturn(List.of());
+
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, ALICE, 3, Set.of(), Optional.empty(), false, 0, Optional.of(past)));
+
+        assertThat(r.asOf()).isEqualTo(past);
+        assertThat(r.coldStart()).isTrue();
+    }
+
+    @Test
+    void asOfInTheFutureIsRefusedNamingIt() {
+        RecommendQuery query = new RecommendQuery(TENANT, ALICE, 3, Set.of(), Optional.empty(), false, 0, Optional.of(NOW.plusSeconds(1)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.recommend(query))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("asOf must not be in the future");
+    }
 }

@@ -14,12 +14,14 @@ import dev.lethe.application.port.out.BehaviorRepository.AppendOutcome;
 import dev.lethe.application.port.out.ForgettingCurveRepository;
 import dev.lethe.application.port.out.ForgettingCurveRepository.StoredCurve;
 import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.BehaviorType;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -163,6 +165,45 @@ public abstract class BehaviorRepositoryContract {
         repository().append(tenant, views("other", "u2", 3));
 
         assertThat(repository().recentForUser(tenant, new UserId("u1"), 3)).containsExactlyElementsOf(history.subList(5, 8));
+    }
+
+    @Test
+    void recentForUserUpToAMomentLeavesOutWhatCameAfter() {
+        List<Behavior> history = views("e", "u1", 8);
+        repository().append(tenant, history);
+
+        assertThat(repository().recentForUser(tenant, new UserId("u1"), history.get(4).occurredAt(), 3))
+                .containsExactlyElementsOf(history.subList(2, 5));
+        assertThat(repository().recentForUser(tenant, new UserId("u1"), T0.minusSeconds(1), 3)).isEmpty();
+    }
+
+    @Test
+    void usersStartingWithListsDistinctIdsInOrderAndTakesWildcardsLiterally() {
+        repository().append(tenant, views("a", "u_2", 2));
+        repository().append(tenant, views("b", "u12", 1));
+        repository().append(tenant, views("c", "u1", 1));
+        repository().append(tenant, views("d", "v1", 1));
+
+        assertThat(repository().usersStartingWith(tenant, "u", 10)).extracting(UserId::value).containsExactly("u1", "u12", "u_2");
+        assertThat(repository().usersStartingWith(tenant, "u_", 10)).extracting(UserId::value).containsExactly("u_2");
+        assertThat(repository().usersStartingWith(tenant, "", 2)).extracting(UserId::value).containsExactly("u1", "u12");
+    }
+
+    @Test
+    void summarizeCountsBehavioursUsersItemsTypesAndDays() {
+        repository().append(tenant, List.of(view("a", "u1", "i1", T0), view("b", "u1", "i2", T0.plus(Duration.ofHours(1))),
+                view("c", "u2", "i1", T0.plus(Duration.ofDays(1))), rated("d", "u2", "i3", T0.plus(Duration.ofDays(3)), 4, Duration.ofSeconds(5))));
+        repository().append(TestDatabases.freshTenant(), views("x", "u9", 5));
+
+        BehaviorRepository.LogSummary summary = repository().summarize(tenant, T0.plus(Duration.ofDays(1)));
+
+        assertThat(summary.behaviours()).isEqualTo(4);
+        assertThat(summary.users()).isEqualTo(2);
+        assertThat(summary.items()).isEqualTo(3);
+        assertThat(summary.perType()).containsExactlyInAnyOrderEntriesOf(Map.of(BehaviorType.VIEW, 3L, BehaviorType.RATE, 1L));
+        assertThat(summary.perDay()).containsExactly(
+                new BehaviorRepository.DayCount(LocalDate.parse("2024-03-02"), 1),
+                new BehaviorRepository.DayCount(LocalDate.parse("2024-03-04"), 1));
     }
 
     @Test
