@@ -11,6 +11,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The blend: a weighted sum of several recommenders' scores, each first put on a common scale per
@@ -231,6 +232,16 @@ public final class BlendedRecommender implements Recommender {
     public void score(ScoringContext context, double[] scores) {
         int n = catalogue.size();
         java.util.Arrays.fill(scores, 0, n, 0.0);
+        normalisedParts(context, (c, part) -> {
+            for (int i = 0; i < n; i++) {
+                scores[i] += c.weight() * part[i];
+            }
+        });
+    }
+
+    /** Hands each weighted component with its normalised scores of the catalogue (one reused array) to {@code use}. */
+    private void normalisedParts(ScoringContext context, BiConsumer<Component, double[]> use) {
+        int n = catalogue.size();
         double[] part = new double[n];
         for (Component c : components) {
             if (c.weight() == 0) {
@@ -238,9 +249,7 @@ public final class BlendedRecommender implements Recommender {
             }
             c.model().score(context, part);
             c.normalisation().apply(part, n);
-            for (int i = 0; i < n; i++) {
-                scores[i] += c.weight() * part[i];
-            }
+            use.accept(c, part);
         }
     }
 
@@ -256,25 +265,19 @@ public final class BlendedRecommender implements Recommender {
     public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
         int n = catalogue.size();
         double[] scores = new double[n];
-        double baseline = 0;
+        double[] baseline = {0};
         List<List<Contribution>> parts = new ArrayList<>(items.length);
         for (int t = 0; t < items.length; t++) {
             parts.add(new ArrayList<>());
         }
-        double[] part = new double[n];
-        for (Component c : components) {
-            if (c.weight() == 0) {
-                continue;
-            }
-            c.model().score(context, part);
-            c.normalisation().apply(part, n);
+        normalisedParts(context, (c, part) -> {
             double mean = 0;
             for (int i = 0; i < n; i++) {
                 scores[i] += c.weight() * part[i];
                 mean += part[i];
             }
             mean /= n;
-            baseline += c.weight() * mean;
+            baseline[0] += c.weight() * mean;
             List<ScoreBreakdown> own = c.model().explain(context, items);
             for (int t = 0; t < items.length; t++) {
                 double lift = c.weight() * (part[items[t]] - mean);
@@ -288,10 +291,10 @@ public final class BlendedRecommender implements Recommender {
                     }
                 }
             }
-        }
+        });
         List<ScoreBreakdown> result = new ArrayList<>(items.length);
         for (int t = 0; t < items.length; t++) {
-            result.add(new ScoreBreakdown(scores[items[t]], baseline, parts.get(t)));
+            result.add(new ScoreBreakdown(scores[items[t]], baseline[0], parts.get(t)));
         }
         return result;
     }
