@@ -16,6 +16,7 @@ import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.item.Item;
+import dev.lethe.domain.model.Contribution;
 import dev.lethe.domain.tenant.Tenant;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -51,7 +52,19 @@ final class UsersHandler {
 
     record ReasonResponse(String kind, String key, double originalStrength, double currentStrength, Instant lastSeen) {}
 
-    record ItemResponse(String itemId, double score, List<ReasonResponse> because) {}
+    /** One part of an item's score (see the Contribution schema in docs/openapi.yaml); absent fields do not apply to its kind. */
+    record ContributionResponse(String kind, String key, double value, double share, Double originalStrength, Double currentStrength,
+                                Instant lastSeen) {
+        static ContributionResponse of(Contribution c, Recommendations.Item item) {
+            double above = item.score() - item.baseline();
+            Optional<Contribution.Source> s = c.interest();
+            return new ContributionResponse(c.kind().wireName(), c.key().orElse(null), c.value(), above == 0 ? 0 : c.value() / above,
+                    s.map(Contribution.Source::originalStrength).orElse(null), s.map(Contribution.Source::currentStrength).orElse(null),
+                    s.map(Contribution.Source::lastSeen).orElse(null));
+        }
+    }
+
+    record ItemResponse(String itemId, double score, List<ReasonResponse> because, Double baseline, List<ContributionResponse> contributions) {}
 
     record RecommendationsResponse(String userId, Instant asOf, String model, boolean coldStart, List<ItemResponse> items) {}
 
@@ -148,9 +161,11 @@ final class UsersHandler {
 
     private static RecommendationsResponse response(Recommendations answer, boolean explain) {
         List<ItemResponse> items = answer.items().stream()
-                .map(i -> new ItemResponse(i.itemId().value(), i.score(), explain ? i.because().stream()
-                        .map(r -> new ReasonResponse(r.kind(), r.key(), r.originalStrength(), r.currentStrength(), r.lastSeen()))
-                        .toList() : null))
+                .map(i -> explain
+                        ? new ItemResponse(i.itemId().value(), i.score(), i.because().stream()
+                                .map(r -> new ReasonResponse(r.kind(), r.key(), r.originalStrength(), r.currentStrength(), r.lastSeen()))
+                                .toList(), i.baseline(), i.contributions().stream().map(c -> ContributionResponse.of(c, i)).toList())
+                        : new ItemResponse(i.itemId().value(), i.score(), null, null, null))
                 .toList();
         return new RecommendationsResponse(answer.userId().value(), answer.asOf(), answer.model(), answer.coldStart(), items);
     }

@@ -1,6 +1,7 @@
 package dev.lethe.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lethe.application.service.tenant.ApiKeys;
@@ -152,25 +153,23 @@ class HttpApiIT {
     }
 
     @Test
-    void recommendationsExplainTheInterestsBehindEachItemWithOriginalAndDecayedStrength() {
+    void popularityRecommendationsAreExplainedByPopularityAloneAndNameNoInterest() {
         String key = seededTenant("t-explain");
         JsonNode answer = client.get("/v1/users/u1/recommendations?k=2&explain=true", key).json();
         assertThat(answer.get("coldStart").asBoolean()).isFalse();
+        assertThat(answer.get("model").asText()).isEqualTo("decayed-pop");
         assertThat(answer.get("items")).hasSize(2);
         List<String> ids = new ArrayList<>();
         answer.get("items").forEach(i -> ids.add(i.get("itemId").asText()));
         assertThat(ids).doesNotContain("i-shoe-1", "i-shoe-2", "i-book-1", "i-book-2").contains("i-book-3");
-        JsonNode book = null;
         for (JsonNode item : answer.get("items")) {
-            if (item.get("itemId").asText().equals("i-book-3")) {
-                book = item;
-            }
+            assertThat(item.get("because")).isEmpty();
+            assertThat(item.get("contributions")).singleElement().satisfies(c -> {
+                assertThat(c.get("kind").asText()).isEqualTo("popularity");
+                assertThat(c.get("share").asDouble()).isEqualTo(1.0);
+                assertThat(c.get("value").asDouble()).isEqualTo(item.get("score").asDouble());
+            });
         }
-        JsonNode reason = book.get("because").get(0);
-        assertThat(reason.get("kind").asText()).isEqualTo("category");
-        assertThat(reason.get("key").asText()).isEqualTo("books");
-        assertThat(reason.get("originalStrength").asDouble()).isEqualTo(3.0);
-        assertThat(reason.get("currentStrength").asDouble()).isLessThan(3.0).isGreaterThan(2.5);
     }
 
     @Test
@@ -295,14 +294,44 @@ class HttpApiIT {
         String key = seededTenant("t-profile");
         JsonNode job = awaitJob(key, client.post("/v1/training-jobs", key, "{\"family\":\"profile\",\"activation\":\"always\"}").json().get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        // A fresh view: an interest above the reason floor whatever curve the tiny log fitted.
+        assertThat(client.post("/v1/events", key, "[" + event("fresh", "u1", "i-book-2", "view", daysAgo(0.0001)) + "]").status()).isEqualTo(200);
 
         JsonNode answer = client.get("/v1/users/u1/recommendations?k=2&explain=true", key).json();
 
         assertThat(answer.get("model").asText()).isEqualTo("profile");
         assertThat(answer.get("items")).isNotEmpty();
         JsonNode reasons = answer.at("/items/0/because");
-        assertThat(reasons).isNotEmpty();
+        assertThat(reasons).as(answer.toString()).isNotEmpty();
         reasons.forEach(r -> assertThat(r.get("currentStrength").asDouble()).isLessThanOrEqualTo(r.get("originalStrength").asDouble()));
+        for (JsonNode item : answer.get("items")) {
+            JsonNode contributions = item.get("contributions");
+            assertThat(contributions).as(item.toString()).isNotEmpty();
+            double total = item.get("baseline").asDouble();
+            double shares = 0;
+            double previous = Double.POSITIVE_INFINITY;
+            for (JsonNode c : contributions) {
+                total += c.get("value").asDouble();
+                shares += c.get("share").asDouble();
+                assertThat(c.get("value").asDouble()).isLessThanOrEqualTo(previous);
+                previous = c.get("value").asDouble();
+                if (c.has("currentStrength")) {
+                    assertThat(c.get("currentStrength").asDouble()).isGreaterThanOrEqualTo(0.1);
+                }
+            }
+            assertThat(total).as(item.toString()).isCloseTo(item.get("score").asDouble(), within(1e-9));
+            assertThat(shares).isCloseTo(1.0, within(1e-9));
+        }
+        JsonNode book = null;
+        for (JsonNode item : answer.get("items")) {
+            if (item.get("itemId").asText().equals("i-book-3")) {
+                book = item;
+            }
+        }
+        assertThat(book).as(answer.toString()).isNotNull();
+        List<String> named = new ArrayList<>();
+        book.get("contributions").forEach(c -> named.add(c.get("kind").asText() + ":" + c.path("key").asText("")));
+        assertThat(named).as(book.toString()).contains("category:books").containsAnyOf("co-occurrence:i-book-1", "co-occurrence:i-book-2");
     }
 
     @Test

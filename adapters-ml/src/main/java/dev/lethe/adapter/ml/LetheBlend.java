@@ -18,6 +18,7 @@ import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.OnlinePopularity;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoreBreakdown;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
@@ -189,6 +190,11 @@ final class LetheBlend implements Recommender, AutoCloseable {
     @Override
     public void score(ScoringContext context, double[] scores) {
         blend.score(context, scores);
+    }
+
+    @Override
+    public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+        return blend.explain(context, items);
     }
 
     void save(Path directory) {

@@ -2,8 +2,12 @@ package dev.lethe.adapter.ml;
 
 import ai.djl.Model;
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.Contribution;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoreBreakdown;
 import dev.lethe.domain.model.ScoringContext;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A trained LSTM as a {@link Recommender}: scores are the network's logits for the item after the
@@ -51,6 +55,12 @@ final class LstmRecommender implements Recommender, AutoCloseable {
         for (int i = 0; i < logits.length; i++) {
             scores[i] = logits[i];
         }
+    }
+
+    /** The network says no finer reasons: its score is the short-term intent it reads from the recent sequence. */
+    @Override
+    public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+        return ScoreBreakdown.wholeScores(this, Contribution.Kind.SEQUENCE, Optional.of(family), context, items);
     }
 
     String engineName() {

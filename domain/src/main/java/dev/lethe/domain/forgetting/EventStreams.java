@@ -103,28 +103,37 @@ final class EventStreams {
 
     /** The first {@code 1 − heldOutShare} of every user's window: what a fit may see. */
     Windows training(double heldOutShare) {
-        Windows whole = whole();
-        for (int u = 0; u < userCount(); u++) {
-            double cut = cut(u, heldOutShare);
-            whole.to()[u] = cut;
-            whole.lastScored()[u] = lastAtOrBefore(u, cut);
-        }
-        return whole;
+        return between(0, 1 - heldOutShare);
     }
 
     /** The last {@code heldOutShare} of every user's window, everything before it as history: what a fit must predict. */
     Windows heldOut(double heldOutShare) {
+        return between(1 - heldOutShare, 1);
+    }
+
+    /**
+     * The part of every user's window between the shares {@code fromShare} and {@code toShare} of it
+     * (0 and 1: the whole window), everything before it as history.
+     */
+    Windows between(double fromShare, double toShare) {
         Windows whole = whole();
         for (int u = 0; u < userCount(); u++) {
-            double cut = cut(u, heldOutShare);
-            whole.from()[u] = cut;
-            whole.firstScored()[u] = lastAtOrBefore(u, cut) + 1;
+            if (fromShare > 0) {
+                double cut = at(u, fromShare);
+                whole.from()[u] = cut;
+                whole.firstScored()[u] = lastAtOrBefore(u, cut) + 1;
+            }
+            if (toShare < 1) {
+                double cut = at(u, toShare);
+                whole.to()[u] = cut;
+                whole.lastScored()[u] = lastAtOrBefore(u, cut);
+            }
         }
         return whole;
     }
 
-    private double cut(int u, double heldOutShare) {
-        return first(u) + (1 - heldOutShare) * (last(u) - first(u));
+    private double at(int u, double share) {
+        return first(u) + share * (last(u) - first(u));
     }
 
     private int lastAtOrBefore(int u, double t) {

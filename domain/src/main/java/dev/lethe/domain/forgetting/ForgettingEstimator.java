@@ -136,7 +136,8 @@ public final class ForgettingEstimator {
         int[] oneGroup = new int[BehaviorType.values().length];
         ExponentialExcitation.Fit tenant = ExponentialExcitation.fit(streams, whole, oneGroup, 1, Optional.of(onTrain.kernel()));
         Map<String, Double> stats = new LinkedHashMap<>(selection);
-        stats.putAll(userCurvesOnHeldOut(streams, train, test, onTrain.kernel()));
+        double tau2 = userShrinkage(streams, onTrain.kernel(), stats);
+        stats.putAll(userCurvesOnHeldOut(streams, train, test, onTrain.kernel(), tau2));
         FittedCurve tenantCurve = describe(tenant, 0, streams, whole, stats);
 
         Map<BehaviorType, FittedCurve> byType = new EnumMap<>(BehaviorType.class);
@@ -174,15 +175,64 @@ public final class ForgettingEstimator {
             }
         }
         Map<UserId, UserCurve> users = new HashMap<>();
-        double[] weight = shrunkUsers(streams, whole, tenant.kernel(), users);
+        double[] weight = shrunkUsers(streams, whole, tenant.kernel(), users, tau2);
         Map<String, Double> withUsers = new LinkedHashMap<>(tenantCurve.statistics());
         withUsers.put("userCurves", (double) Arrays.stream(weight).filter(b -> b > 0).count());
         tenantCurve = new FittedCurve(tenantCurve.curve(), withUsers, tenantCurve.retentionPoints());
         return new CurveFitReport(ReengagementLevel.USER, EXCITATION, tenantCurve, byType, users, scores);
     }
 
-    /** Per-user kernels: the tenant kernel stretched by each user's shrunk factor (branching kept); fills {@code out}, returns the B's. */
-    private static double[] shrunkUsers(EventStreams streams, Windows w, Kernel pooled, Map<UserId, UserCurve> out) {
+    /** The prior variances τ² of users' log time scales tried on held-out behaviour: 0 (everyone the tenant's) to e² apart. */
+    static final double[] SHRINKAGE_TAU2 = {0, 0.0025, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12};
+    /** The per-user shrinkage is chosen by fitting users on this share of every training window and predicting the rest of it. */
+    static final double SHRINKAGE_FIT_SHARE = 0.75;
+
+    /**
+     * The prior variance τ² of users' log time scales, chosen by held-out likelihood: every user's raw
+     * scale is estimated on the first {@value #SHRINKAGE_FIT_SHARE} of the training part of their window
+     * and shrunk with each τ² of {@link #SHRINKAGE_TAU2} (and the method-of-moments τ̂²); the τ² whose
+     * stretched kernels best predict the rest of the training part wins. The test part is never seen, so
+     * the user-vs-tenant comparison on it stays honest. Writes the choice into {@code stats}.
+     */
+    private double userShrinkage(EventStreams streams, Kernel pooled, Map<String, Double> stats) {
+        double trainShare = 1 - options.heldOutShare();
+        Windows fit = streams.between(0, SHRINKAGE_FIT_SHARE * trainShare);
+        Windows check = streams.between(SHRINKAGE_FIT_SHARE * trainShare, trainShare);
+        LogScaleShrinkage.Estimate[] estimates = userEstimates(streams, fit, pooled);
+        double moments = LogScaleShrinkage.momentTau2(estimates);
+        double[] candidates = Arrays.copyOf(SHRINKAGE_TAU2, SHRINKAGE_TAU2.length + 1);
+        candidates[SHRINKAGE_TAU2.length] = moments;
+        double best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double atZero = Double.NaN;
+        double atMoments = Double.NaN;
+        for (double tau2 : candidates) {
+            double[] weight = LogScaleShrinkage.weights(estimates, tau2);
+            double score = 0;
+            for (int u = 0; u < streams.userCount(); u++) {
+                score += heldOutWithTrainedBackground(streams, fit, check, u, pooled.stretched(Math.exp(weight[u] * estimates[u].logScale())));
+            }
+            if (tau2 == 0) {
+                atZero = score;
+            }
+            if (tau2 == moments) {
+                atMoments = score;
+            }
+            if (score > bestScore + 1e-9) {
+                bestScore = score;
+                best = tau2;
+            }
+        }
+        int scored = Math.max(1, check.scoredEvents());
+        stats.put("userShrinkage.tau2", best);
+        stats.put("userShrinkage.momentTau2", moments);
+        stats.put("userShrinkage.validationGainPerEvent", (bestScore - atZero) / scored);
+        stats.put("userShrinkage.momentGainPerEvent", (atMoments - atZero) / scored);
+        return best;
+    }
+
+    /** Each user's raw log time scale of {@code pooled} on their window {@code w} and its variance. */
+    private static LogScaleShrinkage.Estimate[] userEstimates(EventStreams streams, Windows w, Kernel pooled) {
         int n = streams.userCount();
         LogScaleShrinkage.Estimate[] estimates = new LogScaleShrinkage.Estimate[n];
         for (int u = 0; u < n; u++) {
@@ -191,7 +241,17 @@ public final class ForgettingEstimator {
             estimates[u] = scored < 2 ? LogScaleShrinkage.Estimate.NONE : LogScaleShrinkage.estimate(
                     x -> ExponentialExcitation.userProfileLogLikelihood(streams, w, user, pooled.stretched(Math.exp(x))));
         }
-        double[] weight = LogScaleShrinkage.weights(estimates);
+        return estimates;
+    }
+
+    /**
+     * Per-user kernels: the tenant kernel stretched by each user's factor shrunk with prior variance
+     * {@code tau2} (branching kept); fills {@code out}, returns the B's.
+     */
+    private static double[] shrunkUsers(EventStreams streams, Windows w, Kernel pooled, Map<UserId, UserCurve> out, double tau2) {
+        int n = streams.userCount();
+        LogScaleShrinkage.Estimate[] estimates = userEstimates(streams, w, pooled);
+        double[] weight = LogScaleShrinkage.weights(estimates, tau2);
         for (int u = 0; u < n; u++) {
             double raw = estimates[u].estimable() ? Math.exp(estimates[u].logScale()) : 1;
             double scale = Math.exp(weight[u] * estimates[u].logScale());
@@ -203,9 +263,9 @@ public final class ForgettingEstimator {
     }
 
     /** Held-out log-likelihood per event of per-user shrunk kernels against the tenant kernel, both fitted on the training windows. */
-    private static Map<String, Double> userCurvesOnHeldOut(EventStreams streams, Windows train, Windows test, Kernel pooled) {
+    private static Map<String, Double> userCurvesOnHeldOut(EventStreams streams, Windows train, Windows test, Kernel pooled, double tau2) {
         Map<UserId, UserCurve> users = new HashMap<>();
-        shrunkUsers(streams, train, pooled, users);
+        shrunkUsers(streams, train, pooled, users, tau2);
         Kernel tenant = pooled;
         double withTenant = 0;
         double withOwn = 0;

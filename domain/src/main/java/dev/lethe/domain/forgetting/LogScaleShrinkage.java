@@ -5,8 +5,8 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Empirical-Bayes shrinkage of per-user log time scales x_u toward the tenant curve: x_u maximises
  * the user's own likelihood, its variance v_u = −1 / ℓ''(x_u); the prior x ~ N(0, τ²) has τ² from the
- * method of moments, τ² = max(0, (Σ x²/v − k) / Σ 1/v), and the posterior mean is B_u·x_u with
- * B_u = τ² / (τ² + v_u).
+ * method of moments, τ² = max(0, (Σ x²/v − k) / Σ 1/v), or given by the caller (chosen on held-out
+ * behaviour), and the posterior mean is B_u·x_u with B_u = τ² / (τ² + v_u).
  */
 final class LogScaleShrinkage {
     static final double MAX_LOG_SCALE = 8;
@@ -33,8 +33,13 @@ final class LogScaleShrinkage {
         return curvature < 0 ? new Estimate(x, -1 / curvature) : Estimate.NONE;
     }
 
-    /** B_u for every user (0 for those without an estimate), the prior mean fixed at 0. */
+    /** B_u for every user (0 for those without an estimate), the prior mean fixed at 0, τ² by the method of moments. */
     static double[] weights(Estimate[] estimates) {
+        return weights(estimates, momentTau2(estimates));
+    }
+
+    /** τ² by the method of moments with known mean 0: max(0, (Σ x²/v − k) / Σ 1/v) over the k users with an estimate. */
+    static double momentTau2(Estimate[] estimates) {
         double q = 0;
         double sumW = 0;
         int k = 0;
@@ -45,7 +50,11 @@ final class LogScaleShrinkage {
                 k++;
             }
         }
-        double tau2 = sumW > 0 ? Math.max(0, (q - k) / sumW) : 0;
+        return sumW > 0 ? Math.max(0, (q - k) / sumW) : 0;
+    }
+
+    /** B_u = τ² / (τ² + v_u) for every user, 0 for those without an estimate or when τ² is 0. */
+    static double[] weights(Estimate[] estimates, double tau2) {
         double[] b = new double[estimates.length];
         for (int u = 0; u < b.length; u++) {
             b[u] = estimates[u].estimable() && tau2 > 0 ? tau2 / (tau2 + estimates[u].variance()) : 0;

@@ -10,9 +10,11 @@ import dev.lethe.domain.forgetting.PowerLawCurve;
 import dev.lethe.domain.forgetting.ReengagementLevel;
 import dev.lethe.domain.forgetting.Reengagements;
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.Contribution;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoreBreakdown;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
@@ -298,18 +300,8 @@ public final class ProfileRecommender implements Recommender {
             this.popularity.score(context, popularity);
         }
         if (settings.categoryWeight() > 0) {
-            double[] affinity = categoryAffinity(profile, context.asOf());
             Arrays.fill(part, 0.0);
-            for (int i = 0; i < n; i++) {
-                int[] cats = categories.itemCategories()[i];
-                if (cats.length > 0) {
-                    double a = 0;
-                    for (int c : cats) {
-                        a += affinity[c];
-                    }
-                    part[i] = a / cats.length * popularity[i];
-                }
-            }
+            categoryPart(categoryAffinity(profile, context.asOf()), popularity, part, n);
             addNormalised(part, settings.categoryWeight(), scores, n);
         }
         if (settings.popularityWeight() > 0) {
@@ -329,35 +321,83 @@ public final class ProfileRecommender implements Recommender {
     }
 
     /**
-     * Why {@code candidate} would be recommended to the context's user as of {@code context.asOf()}: the
-     * user's item interests that co-occurred with it (largest contribution to its score first) and the
-     * user's interests in its categories (strongest now first), each with original and current strength.
+     * The score's parts, as {@link #score} adds them: per interest item the user still has among the
+     * {@code profileItems} strongest, its co-occurrence share with the candidate ({@code co-occurrence},
+     * naming the user's item); per category of the candidate, the user's affinity to it times the
+     * candidate's popularity ({@code category}); and the popularity prior ({@code popularity}). Each part
+     * carries the weight and normalisation {@link #score} applies, so they add up to the score.
      */
-    public Explanation explain(ScoringContext context, ItemId candidate, int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be positive, got: " + k);
-        }
+    @Override
+    public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+        int n = catalogue.size();
+        Instant asOf = context.asOf();
+        double[] scores = new double[n];
+        score(context, scores);
         InterestProfile profile = profile(context);
-        long asOf = context.asOf().toEpochMilli();
-        OptionalInt target = catalogue.indexOf(candidate);
-        List<Interest<ItemId>> items = new ArrayList<>();
-        Map<ItemId, Double> contribution = new HashMap<>();
-        if (target.isPresent()) {
-            for (Interest<ItemId> interest : profile.topItems(context.asOf(), settings.profileItems())) {
-                OptionalInt index = catalogue.indexOf(interest.key());
-                if (index.isEmpty()) {
-                    continue;
-                }
-                int j = index.getAsInt();
-                double share = j < neighbours.items() ? neighbours.share(j, target.getAsInt(), asOf) : 0;
+        double[] part = new double[n];
+        double cooccurrenceFactor = 0;
+        if (settings.cooccurrenceWeight() > 0) {
+            cooccurrence(profile, asOf, asOf.toEpochMilli(), part);
+            cooccurrenceFactor = factor(part, settings.cooccurrenceWeight(), n);
+        }
+        double[] popularity = new double[n];
+        if (settings.popularityWeight() > 0 || settings.categoryWeight() > 0) {
+            this.popularity.score(context, popularity);
+        }
+        double[] affinity = categoryAffinity(profile, asOf);
+        double categoryFactor = 0;
+        if (settings.categoryWeight() > 0) {
+            Arrays.fill(part, 0.0);
+            categoryPart(affinity, popularity, part, n);
+            categoryFactor = factor(part, settings.categoryWeight(), n);
+        }
+        double popularityFactor = settings.popularityWeight() > 0 ? factor(popularity, settings.popularityWeight(), n) : 0;
+        String[] categoryNames = new String[affinity.length];
+        categories.index().forEach((name, c) -> categoryNames[c] = name);
+        List<Interest<ItemId>> interests = profile.topItems(asOf, settings.profileItems());
+        List<ScoreBreakdown> result = new ArrayList<>(items.length);
+        for (int target : items) {
+            List<Contribution> parts = new ArrayList<>();
+            for (Interest<ItemId> interest : cooccurrenceFactor > 0 ? interests : List.<Interest<ItemId>>of()) {
+                OptionalInt j = catalogue.indexOf(interest.key());
+                double share = j.isPresent() && j.getAsInt() < neighbours.items() ? neighbours.share(j.getAsInt(), target, asOf.toEpochMilli()) : 0;
                 if (share > 0) {
-                    items.add(interest);
-                    contribution.put(interest.key(), interest.currentStrength() * share);
+                    parts.add(new Contribution(Contribution.Kind.COOCCURRENCE, Optional.of(interest.key().value()),
+                            cooccurrenceFactor * interest.currentStrength() * share, Optional.of(source(interest))));
                 }
             }
+            int[] cats = categories.itemCategories()[target];
+            for (int c : categoryFactor > 0 ? cats : new int[0]) {
+                double value = categoryFactor * affinity[c] / cats.length * popularity[target];
+                Optional<Interest<String>> interest = profile.category(categoryNames[c], asOf);
+                if (value > 0 && interest.isPresent()) {
+                    parts.add(new Contribution(Contribution.Kind.CATEGORY, Optional.of(categoryNames[c]), value, Optional.of(source(interest.get()))));
+                }
+            }
+            if (popularityFactor * popularity[target] > 0) {
+                parts.add(Contribution.of(Contribution.Kind.POPULARITY, Optional.empty(), popularityFactor * popularity[target]));
+            }
+            result.add(new ScoreBreakdown(scores[target], 0, parts));
         }
-        items.sort(Comparator.comparingDouble((Interest<ItemId> i) -> -contribution.get(i.key())).thenComparing(Interest::key));
-        return new Explanation(candidate, items.subList(0, Math.min(k, items.size())), profile.explain(candidate, context.asOf(), k));
+        return result;
+    }
+
+    private static Contribution.Source source(Interest<?> interest) {
+        return new Contribution.Source(interest.originalStrength(), interest.currentStrength(), interest.lastSeen());
+    }
+
+    /** Each item's mean affinity over its categories times its popularity. */
+    private void categoryPart(double[] affinity, double[] popularity, double[] part, int n) {
+        for (int i = 0; i < n; i++) {
+            int[] cats = categories.itemCategories()[i];
+            if (cats.length > 0) {
+                double a = 0;
+                for (int c : cats) {
+                    a += affinity[c];
+                }
+                part[i] = a / cats.length * popularity[i];
+            }
+        }
     }
 
     private double[] categoryAffinity(InterestProfile profile, Instant asOf) {
@@ -377,16 +417,21 @@ public final class ProfileRecommender implements Recommender {
     }
 
     private static void addNormalised(double[] part, double weight, double[] scores, int n) {
-        double max = 0;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, part[i]);
-        }
-        if (max > 0) {
-            double f = weight / max;
+        double f = factor(part, weight, n);
+        if (f > 0) {
             for (int i = 0; i < n; i++) {
                 scores[i] += f * part[i];
             }
         }
+    }
+
+    /** What {@code part} is multiplied by to add it with {@code weight}: weight / its largest value, 0 when none is positive. */
+    private static double factor(double[] part, double weight, int n) {
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, part[i]);
+        }
+        return max > 0 ? weight / max : 0;
     }
 
     /** Growable per-item lists of (neighbour, moment) pairs, turned into time-sorted arrays. */

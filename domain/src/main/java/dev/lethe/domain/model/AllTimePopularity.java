@@ -1,5 +1,8 @@
 package dev.lethe.domain.model;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Popularity over the whole training split, whatever the moment of scoring. It ignores
  * {@code asOf} on purpose and so leaks the future: it is the reference row that shows how much an
@@ -34,6 +37,12 @@ public final class AllTimePopularity implements Recommender {
     @Override
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /** Popularity is one reason: how popular the item is now. */
+    @Override
+    public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+        return ScoreBreakdown.wholeScores(this, Contribution.Kind.POPULARITY, Optional.empty(), context, items);
     }
 
     @Override

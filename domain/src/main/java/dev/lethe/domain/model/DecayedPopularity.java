@@ -102,6 +102,12 @@ public final class DecayedPopularity implements Recommender, FittedParameters {
         return curve.map(c -> Map.of("halfLifeDays", c.halfLifeSeconds() / 86_400d)).orElse(Map.of());
     }
 
+    /** Popularity is one reason: how popular the item is now. */
+    @Override
+    public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+        return ScoreBreakdown.wholeScores(this, Contribution.Kind.POPULARITY, Optional.empty(), context, items);
+    }
+
     @Override
     public void score(ScoringContext context, double[] scores) {
         int items = log.catalogue().size();

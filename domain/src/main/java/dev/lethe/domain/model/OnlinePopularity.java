@@ -274,6 +274,11 @@ public final class OnlinePopularity {
         public void score(ScoringContext context, double[] scores) {
             state.score(context.asOf().toEpochMilli(), scores, catalogue.size());
         }
+
+        @Override
+        public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+            return ScoreBreakdown.wholeScores(this, Contribution.Kind.POPULARITY, Optional.empty(), context, items);
+        }
     }
 
     /** Bytes this state holds on the heap, roughly: what the memory model in docs/scaling.md counts. */

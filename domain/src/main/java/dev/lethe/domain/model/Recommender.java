@@ -1,5 +1,8 @@
 package dev.lethe.domain.model;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The one model port every recommender implements (decayed popularity, item-kNN, Markov, the
  * interest profile, the LSTM, the blend), so the evaluator, the blend and the API never special-case
@@ -18,4 +21,14 @@ public interface Recommender {
      * {@code context.asOf()}; higher ranks first. Exclusions are applied by the caller.
      */
     void score(ScoringContext context, double[] scores);
+
+    /**
+     * How the scores of the catalogue items {@code items} (indices) came about as of {@code context.asOf()},
+     * one breakdown per item in order, each adding up to the score {@link #score} gives it. A model that
+     * can say what moved its scores overrides this; the default is the whole score as one
+     * {@link Contribution.Kind#MODEL} contribution named by {@link #name()}.
+     */
+    default List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+        return ScoreBreakdown.wholeScores(this, Contribution.Kind.MODEL, Optional.of(name()), context, items);
+    }
 }

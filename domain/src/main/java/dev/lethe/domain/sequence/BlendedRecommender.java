@@ -1,13 +1,17 @@
 package dev.lethe.domain.sequence;
 
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.Contribution;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoreBreakdown;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TrainingData.ValidationCase;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The blend: a weighted sum of several recommenders' scores, each first put on a common scale per
@@ -228,6 +232,16 @@ public final class BlendedRecommender implements Recommender {
     public void score(ScoringContext context, double[] scores) {
         int n = catalogue.size();
         java.util.Arrays.fill(scores, 0, n, 0.0);
+        normalisedParts(context, (c, part) -> {
+            for (int i = 0; i < n; i++) {
+                scores[i] += c.weight() * part[i];
+            }
+        });
+    }
+
+    /** Hands each weighted component with its normalised scores of the catalogue (one reused array) to {@code use}. */
+    private void normalisedParts(ScoringContext context, BiConsumer<Component, double[]> use) {
+        int n = catalogue.size();
         double[] part = new double[n];
         for (Component c : components) {
             if (c.weight() == 0) {
@@ -235,9 +249,53 @@ public final class BlendedRecommender implements Recommender {
             }
             c.model().score(context, part);
             c.normalisation().apply(part, n);
+            use.accept(c, part);
+        }
+    }
+
+    /**
+     * The blend's score above the catalogue's mean (the baseline), in parts: each component's lift is
+     * its weight times how far its normalised score of the item lies above that score's catalogue mean;
+     * the lift is split among the component's own contributions in proportion to their shares of its raw
+     * score (the profile's co-occurrences, categories and popularity; a model that says no finer reasons
+     * stays one contribution). A component whose raw score of the item is its baseline keeps its lift as
+     * one {@code model} contribution.
+     */
+    @Override
+    public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+        int n = catalogue.size();
+        double[] scores = new double[n];
+        double[] baseline = {0};
+        List<List<Contribution>> parts = new ArrayList<>(items.length);
+        for (int t = 0; t < items.length; t++) {
+            parts.add(new ArrayList<>());
+        }
+        normalisedParts(context, (c, part) -> {
+            double mean = 0;
             for (int i = 0; i < n; i++) {
                 scores[i] += c.weight() * part[i];
+                mean += part[i];
             }
+            mean /= n;
+            baseline[0] += c.weight() * mean;
+            List<ScoreBreakdown> own = c.model().explain(context, items);
+            for (int t = 0; t < items.length; t++) {
+                double lift = c.weight() * (part[items[t]] - mean);
+                ScoreBreakdown breakdown = own.get(t);
+                double above = breakdown.score() - breakdown.baseline();
+                if (above == 0 || breakdown.contributions().isEmpty()) {
+                    parts.get(t).add(Contribution.of(Contribution.Kind.MODEL, Optional.of(c.model().name()), lift));
+                } else {
+                    for (Contribution inner : breakdown.contributions()) {
+                        parts.get(t).add(inner.withValue(lift * inner.value() / above));
+                    }
+                }
+            }
+        });
+        List<ScoreBreakdown> result = new ArrayList<>(items.length);
+        for (int t = 0; t < items.length; t++) {
+            result.add(new ScoreBreakdown(scores[items[t]], baseline[0], parts.get(t)));
         }
+        return result;
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Fits generated tenants as training does and prints fitted vs true half-lives, the per-user median
- * relative error (users with at least 50 behaviours) and the held-out log-likelihood of per-user vs tenant
+ * relative error (users with at least 50 behaviours) of the shrunk curves, of the users' raw estimates and
+ * of the tenant curve for everyone, the shrinkage chosen and the held-out log-likelihood of per-user vs tenant
  * curves: {@code java ... RecoverGeneratedHalfLives [users] [days] [seeds] [first seed]} (defaults 60, 720, 3, 1).
  */
 public final class RecoverGeneratedHalfLives {
@@ -26,8 +27,8 @@ public final class RecoverGeneratedHalfLives {
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 720;
         int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         long firstSeed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-        System.out.println("| kind (truth) | seed | stored half-life (95%) | error | per-user median relative error | held-out user curves vs tenant curve |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| kind (truth) | seed | stored half-life (95%) | error | per-user median relative error: shrunk / raw / tenant curve | τ² chosen (moments) | mean B | held-out user curves vs tenant curve |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (TenantKind kind : TenantKind.values()) {
             for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
                 SyntheticTenant t = new SyntheticGenerator(kind, users, seed, Instant.parse("2026-06-01T00:00:00Z"), Duration.ofDays(days)).generate();
@@ -37,19 +38,31 @@ public final class RecoverGeneratedHalfLives {
                 for (Behavior b : t.behaviors()) {
                     events.merge(b.userId().value(), 1, Integer::sum);
                 }
+                double h = r.tenant().curve().halfLifeSeconds() / 86_400;
                 List<Double> errors = new ArrayList<>();
+                List<Double> raw = new ArrayList<>();
+                List<Double> tenantOnly = new ArrayList<>();
+                double weights = 0;
                 for (UserCurve user : r.users().values()) {
                     if (events.get(user.userId().value()) >= 50) {
-                        errors.add(Math.abs(user.curve().halfLifeSeconds() / 86_400 / t.truth().userHalfLifeDays().get(user.userId()) - 1));
+                        double truth = t.truth().userHalfLifeDays().get(user.userId());
+                        errors.add(Math.abs(user.curve().halfLifeSeconds() / 86_400 / truth - 1));
+                        raw.add(Math.abs(h * user.rawScale() / truth - 1));
+                        tenantOnly.add(Math.abs(h / truth - 1));
+                        weights += user.shrinkageWeight();
                     }
                 }
                 Collections.sort(errors);
+                Collections.sort(raw);
+                Collections.sort(tenantOnly);
                 Map<String, Double> s = r.tenant().statistics();
-                double h = r.tenant().curve().halfLifeSeconds() / 86_400;
-                System.out.printf(Locale.ROOT, "| %s (%.0f d) | %d | %s %.2f d (%.1f–%.1f) | %+.0f%% | %s | %.4f vs %.4f |%n", kind.wireName(),
+                System.out.printf(Locale.ROOT, "| %s (%.0f d) | %d | %s %.2f d (%.1f–%.1f) | %+.0f%% | %s | %.4f (%.3f) | %.2f | %.5f vs %.5f |%n", kind.wireName(),
                         t.truth().halfLifeDays(), seed, r.estimator(), h, s.getOrDefault("halfLifeSeconds.low95", Double.NaN) / 86_400,
                         s.getOrDefault("halfLifeSeconds.high95", Double.NaN) / 86_400, 100 * (h / t.truth().halfLifeDays() - 1),
-                        errors.isEmpty() ? "—" : String.format(Locale.ROOT, "%.2f (%d users)", errors.get(errors.size() / 2), errors.size()),
+                        errors.isEmpty() ? "—" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f (%d users)", errors.get(errors.size() / 2),
+                                raw.get(raw.size() / 2), tenantOnly.get(tenantOnly.size() / 2), errors.size()),
+                        s.getOrDefault("userShrinkage.tau2", Double.NaN), s.getOrDefault("userShrinkage.momentTau2", Double.NaN),
+                        errors.isEmpty() ? Double.NaN : weights / errors.size(),
                         s.get("heldOutLogLikelihoodPerEvent.userCurves"), s.get("heldOutLogLikelihoodPerEvent.tenantCurve"));
             }
         }

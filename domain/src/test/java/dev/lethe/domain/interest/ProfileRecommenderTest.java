@@ -10,6 +10,8 @@ import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.Contribution;
+import dev.lethe.domain.model.ScoreBreakdown;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TopK;
 import dev.lethe.domain.model.TrainingData;
@@ -134,12 +136,12 @@ class ProfileRecommenderTest {
         Instant asOf = T0.plus(Duration.ofDays(10));
         ScoringContext context = new ScoringContext(new UserId("me"), List.of(view("me", "a", asOf.minus(Duration.ofDays(1)))), asOf);
 
-        Explanation why = model.explain(context, item("b"), 3);
+        ScoreBreakdown why = model.explain(context, new int[] {CATALOGUE.indexOf(item("b")).getAsInt()}).get(0);
 
-        assertThat(why.items()).singleElement().satisfies(i -> {
-            assertThat(i.key()).isEqualTo(item("a"));
-            assertThat(i.originalStrength()).isEqualTo(1.0);
-            assertThat(i.currentStrength()).isCloseTo(0.5, within(1e-9));
+        assertThat(why.contributions()).filteredOn(c -> c.kind() == Contribution.Kind.COOCCURRENCE).singleElement().satisfies(c -> {
+            assertThat(c.key()).contains("a");
+            assertThat(c.interest().orElseThrow().originalStrength()).isEqualTo(1.0);
+            assertThat(c.interest().orElseThrow().currentStrength()).isCloseTo(0.5, within(1e-9));
         });
     }
 
@@ -199,8 +201,16 @@ class ProfileRecommenderTest {
             for (int i = 0; i < expected.length; i++) {
                 assertThat(actual[i]).isCloseTo(expected[i], within(1e-12));
             }
-            ItemId candidate = CATALOGUE.item(TopK.select(expected, 1, null)[0]);
-            assertThat(served.explain(context, candidate, 5)).isEqualTo(fitted.explain(context, candidate, 5));
+            int[] top = TopK.select(expected, 3, null);
+            List<ScoreBreakdown> servedWhy = served.explain(context, top);
+            List<ScoreBreakdown> fittedWhy = fitted.explain(context, top);
+            for (int t = 0; t < top.length; t++) {
+                assertThat(servedWhy.get(t).contributions()).extracting(Contribution::kind, Contribution::key, Contribution::interest)
+                        .isEqualTo(fittedWhy.get(t).contributions().stream().map(c -> org.assertj.core.groups.Tuple.tuple(c.kind(), c.key(), c.interest())).toList());
+                for (int c = 0; c < servedWhy.get(t).contributions().size(); c++) {
+                    assertThat(servedWhy.get(t).contributions().get(c).value()).isCloseTo(fittedWhy.get(t).contributions().get(c).value(), within(1e-12));
+                }
+            }
         }
     }
 

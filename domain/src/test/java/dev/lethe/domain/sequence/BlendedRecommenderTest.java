@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.Contribution;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoreBreakdown;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TrainingData.ValidationCase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
@@ -138,5 +141,69 @@ class BlendedRecommenderTest {
                 new BlendedRecommender.Component(other, BlendedRecommender.Normalisation.Z_SCORE, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("catalogue");
+    }
+
+    /** A model whose score i + 1 is two thirds category "x" and one third popularity. */
+    private static Recommender explainedModel() {
+        return new Recommender() {
+            @Override
+            public String name() {
+                return "parts";
+            }
+
+            @Override
+            public Catalogue catalogue() {
+                return CATALOGUE;
+            }
+
+            @Override
+            public void score(ScoringContext context, double[] scores) {
+                for (int i = 0; i < ITEMS; i++) {
+                    scores[i] = i + 1;
+                }
+            }
+
+            @Override
+            public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+                List<ScoreBreakdown> result = new ArrayList<>();
+                for (int i : items) {
+                    result.add(new ScoreBreakdown(i + 1, 0, List.of(Contribution.of(Contribution.Kind.CATEGORY, Optional.of("x"), (i + 1) * 2 / 3.0),
+                            Contribution.of(Contribution.Kind.POPULARITY, Optional.empty(), (i + 1) / 3.0))));
+                }
+                return result;
+            }
+        };
+    }
+
+    @Test
+    void explanationSplitsEachComponentsLiftAboveTheMeanAmongItsOwnContributions() {
+        Recommender sequence = model("seq", (u, s) -> {
+            for (int i = 0; i < ITEMS; i++) {
+                s[i] = Math.sin(i);
+            }
+        });
+        BlendedRecommender blend = new BlendedRecommender("blend", List.of(
+                new BlendedRecommender.Component(sequence, BlendedRecommender.Normalisation.LOG_SOFTMAX, 0.5),
+                new BlendedRecommender.Component(explainedModel(), BlendedRecommender.Normalisation.Z_SCORE, 2)));
+        ScoringContext context = new ScoringContext(new UserId("0"), List.of(), Instant.EPOCH);
+        double[] scores = new double[ITEMS];
+        blend.score(context, scores);
+
+        List<ScoreBreakdown> why = blend.explain(context, new int[] {49, 3});
+
+        for (ScoreBreakdown b : why) {
+            assertThat(b.total()).isCloseTo(b.score(), within(1e-9));
+        }
+        assertThat(why.get(0).score()).isEqualTo(scores[49]);
+        ScoreBreakdown top = why.get(0);
+        double category = top.contributions().stream().filter(c -> c.kind() == Contribution.Kind.CATEGORY).findFirst().orElseThrow().value();
+        double popularity = top.contributions().stream().filter(c -> c.kind() == Contribution.Kind.POPULARITY).findFirst().orElseThrow().value();
+        // z-score of item 49 of 1..50 is 1.715; weight 2: a lift of 3.43, split 2:1.
+        assertThat(category + popularity).isCloseTo(2 * 24.5 / Math.sqrt((50 * 50 - 1) / 12.0), within(1e-9));
+        assertThat(category).isCloseTo(2 * popularity, within(1e-9));
+        assertThat(top.contributions()).filteredOn(c -> c.kind() == Contribution.Kind.MODEL).singleElement()
+                .satisfies(c -> assertThat(c.key()).contains("seq"));
+        assertThat(why.get(1).contributions().stream().filter(c -> c.kind() == Contribution.Kind.CATEGORY).findFirst().orElseThrow().value())
+                .isNegative();
     }
 }

@@ -5,15 +5,15 @@ import dev.lethe.application.port.in.RecommendUseCase;
 import dev.lethe.application.port.in.Recommendations;
 import dev.lethe.application.port.out.BehaviorRepository;
 import dev.lethe.application.port.out.ItemRepository;
-import dev.lethe.application.service.interest.DecayedInterests;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
-import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.Contribution;
 import dev.lethe.domain.model.DiversityReranker;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoreBreakdown;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TopK;
 import java.time.Clock;
@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,16 +87,16 @@ public final class RecommendService implements RecommendUseCase {
             if (!pool.isEmpty()) {
                 for (int p : DiversityReranker.rerank(poolScores, poolCategories, wanted, query.diversity())) {
                     int i = pool.get(p).index();
-                    result.add(new Recommendations.Item(catalogue.item(i), scores[i], List.of()));
+                    result.add(new Recommendations.Item(catalogue.item(i), scores[i]));
                 }
             }
         } else if (query.category().isPresent()) {
             for (Candidate c : candidates(query, catalogue, scores, excluded, wanted)) {
-                result.add(new Recommendations.Item(catalogue.item(c.index()), scores[c.index()], List.of()));
+                result.add(new Recommendations.Item(catalogue.item(c.index()), scores[c.index()]));
             }
         } else {
             for (int i : TopK.select(scores, wanted, excluded)) {
-                result.add(new Recommendations.Item(catalogue.item(i), scores[i], List.of()));
+                result.add(new Recommendations.Item(catalogue.item(i), scores[i]));
             }
         }
         List<Recommendations.Item> answered = query.explain() && !result.isEmpty() ? explain(query, model, history, result, asOf) : result;
@@ -138,29 +137,34 @@ public final class RecommendService implements RecommendUseCase {
     }
 
     /**
-     * Adds to each item the past interests behind it: the model's own explanation when it has one (the
-     * profile recommender's co-occurring items and categories), else the user's interest profile in the
-     * item's categories.
+     * Adds to each item what produced its score, as the model breaks it down (at most {@link #MAX_REASONS}
+     * named, faded interests folded, see {@link ScoreBreakdown#asReasons}), and the past interests among
+     * those contributions.
      */
-    private List<Recommendations.Item> explain(RecommendQuery query, Recommender model, List<Behavior> history,
-                                               List<Recommendations.Item> ranked, Instant asOf) {
+    private static List<Recommendations.Item> explain(RecommendQuery query, Recommender model, List<Behavior> history,
+                                                      List<Recommendations.Item> ranked, Instant asOf) {
+        Catalogue catalogue = model.catalogue();
+        int[] indices = ranked.stream().mapToInt(i -> catalogue.indexOf(i.itemId()).orElseThrow()).toArray();
+        List<ScoreBreakdown> breakdowns = model.explain(new ScoringContext(query.userId(), history, asOf), indices);
         List<Recommendations.Item> explained = new ArrayList<>(ranked.size());
-        if (model instanceof ProfileRecommender profile && !history.isEmpty()) {
-            ScoringContext context = new ScoringContext(query.userId(), history, asOf);
-            for (Recommendations.Item item : ranked) {
-                explained.add(new Recommendations.Item(item.itemId(), item.score(),
-                        DecayedInterests.reasonsOf(profile.explain(context, item.itemId(), MAX_REASONS), MAX_REASONS)));
-            }
-            return explained;
-        }
-        Set<ItemId> ids = new LinkedHashSet<>();
-        history.forEach(b -> ids.add(b.itemId()));
-        ranked.forEach(i -> ids.add(i.itemId()));
-        DecayedInterests interests = DecayedInterests.of(query.userId(), history, items.findAll(query.tenantId(), ids),
-                models.curveFor(query.tenantId(), query.userId()).curve(), models.weightsFor(query.tenantId()), asOf);
-        for (Recommendations.Item item : ranked) {
-            explained.add(new Recommendations.Item(item.itemId(), item.score(), interests.reasonsFor(item.itemId(), MAX_REASONS)));
+        for (int r = 0; r < ranked.size(); r++) {
+            Recommendations.Item item = ranked.get(r);
+            ScoreBreakdown why = breakdowns.get(r).asReasons(MAX_REASONS);
+            explained.add(new Recommendations.Item(item.itemId(), item.score(), reasons(why), why.contributions(), why.baseline()));
         }
         return explained;
+    }
+
+    /** The contributions that name one of the user's interests, as reasons. */
+    private static List<Recommendations.Reason> reasons(ScoreBreakdown why) {
+        List<Recommendations.Reason> reasons = new ArrayList<>();
+        for (Contribution c : why.contributions()) {
+            if (c.interest().isPresent() && c.key().isPresent()) {
+                String kind = c.kind() == Contribution.Kind.CATEGORY ? "category" : "item";
+                Contribution.Source s = c.interest().get();
+                reasons.add(new Recommendations.Reason(kind, c.key().get(), s.originalStrength(), s.currentStrength(), s.lastSeen()));
+            }
+        }
+        return reasons;
     }
 }

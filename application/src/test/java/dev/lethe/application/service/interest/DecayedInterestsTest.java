@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lethe.application.port.in.Interests.Strength;
-import dev.lethe.application.port.in.Recommendations.Reason;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.BehaviorType;
 import dev.lethe.domain.behavior.EventId;
@@ -43,30 +42,6 @@ class DecayedInterestsTest {
         assertThat(shoes.key()).isEqualTo("shoes");
         assertThat(shoes.originalStrength()).isEqualTo(8.0);
         assertThat(shoes.currentStrength()).isCloseTo(4.0, within(1e-9));
-    }
-
-    @Test
-    void reasonsListTheSharedCategoryAndTheRelatedItemsStrongestNowFirst() {
-        List<Behavior> history = List.of(
-                at("e1", "old-book", BehaviorType.PURCHASE, Duration.ofDays(70)),
-                at("e2", "new-book", BehaviorType.VIEW, Duration.ofDays(1)),
-                at("e3", "shoe", BehaviorType.VIEW, Duration.ofDays(1)));
-        Map<ItemId, Item> catalogue = Map.of(
-                new ItemId("old-book"), item("old-book", "books"),
-                new ItemId("new-book"), item("new-book", "books"),
-                new ItemId("shoe"), item("shoe", "shoes"));
-
-        Map<ItemId, Item> withCandidate = new java.util.HashMap<>(catalogue);
-        withCandidate.put(new ItemId("candidate"), item("candidate", "books"));
-        List<Reason> reasons = DecayedInterests.of(USER, history, withCandidate, ExponentialCurve.ofDays(14), WEIGHTS, NOW)
-                .reasonsFor(new ItemId("candidate"), 5);
-
-        assertThat(reasons).extracting(Reason::kind, Reason::key)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("category", "books"),
-                        org.assertj.core.groups.Tuple.tuple("item", "new-book"),
-                        org.assertj.core.groups.Tuple.tuple("item", "old-book"));
-        assertThat(reasons.get(2).originalStrength()).isEqualTo(8.0);
-        assertThat(reasons.get(2).currentStrength()).isLessThan(reasons.get(1).currentStrength());
     }
 
     @Test
