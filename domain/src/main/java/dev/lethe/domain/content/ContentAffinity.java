@@ -43,8 +43,8 @@ import java.util.function.Function;
  * which are new-item cases because every part of the profile is as of the moment of scoring.
  */
 public final class ContentAffinity implements Recommender, FittedParameters {
-    /** The family-name suffix: {@code profile+content}. */
-    public static final String SUFFIX = "+content";
+    /** The family-name suffix: {@code profile-content}. */
+    public static final String SUFFIX = "-content";
     /** Content neighbours kept per item. */
     public static final int NEIGHBOURS = 20;
     /** The weights tried on validation; 0 (the plain profile) is among them, so the fit never loses to it on validation. */
@@ -191,7 +191,7 @@ public final class ContentAffinity implements Recommender, FittedParameters {
     }
 
     /**
-     * A trainer of {@code profile+content}: trains the profile, fits TF-IDF on the texts of the
+     * A trainer of {@code profile-content}: trains the profile, fits TF-IDF on the texts of the
      * catalogue's items ({@code itemOf}), keeps {@value #NEIGHBOURS} content neighbours per item and
      * fits the weight on the validation cases by NDCG@{@code k}.
      */

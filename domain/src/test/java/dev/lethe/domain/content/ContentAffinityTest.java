@@ -89,7 +89,7 @@ class ContentAffinityTest {
 
     @Test
     void withBothWeightsZeroItScoresExactlyLikeTheProfile() {
-        ContentAffinity plain = new ContentAffinity("profile+content", PROFILE, NEIGHBOURS, COUNTS, 0, 0);
+        ContentAffinity plain = new ContentAffinity("profile-content", PROFILE, NEIGHBOURS, COUNTS, 0, 0);
         double[] expected = new double[CATALOGUE.size()];
         double[] actual = new double[CATALOGUE.size()];
 
@@ -101,8 +101,8 @@ class ContentAffinityTest {
 
     @Test
     void aNewItemReachesTheReadersWhoseInterestsItsTextResemblesOnlyThroughTheNewItemWeight() {
-        ContentAffinity without = new ContentAffinity("profile+content", PROFILE, NEIGHBOURS, COUNTS, 0.3, 0);
-        ContentAffinity with = new ContentAffinity("profile+content", PROFILE, NEIGHBOURS, COUNTS, 0.3, 2);
+        ContentAffinity without = new ContentAffinity("profile-content", PROFILE, NEIGHBOURS, COUNTS, 0.3, 0);
+        ContentAffinity with = new ContentAffinity("profile-content", PROFILE, NEIGHBOURS, COUNTS, 0.3, 2);
 
         for (int s = 0; s < SERIES.length; s++) {
             ItemId next = item(s, VOLUMES);
@@ -138,7 +138,7 @@ class ContentAffinityTest {
             enough.addAll(first);
         }
 
-        ContentAffinity.Fit fit = ContentAffinity.fit("profile+content", PROFILE, NEIGHBOURS, COUNTS, validation, enough, 0.2, 10);
+        ContentAffinity.Fit fit = ContentAffinity.fit("profile-content", PROFILE, NEIGHBOURS, COUNTS, validation, enough, 0.2, 10);
 
         double chosen = fit.objective()[indexOf(ContentAffinity.WEIGHT_GRID, fit.model().weight())][indexOf(ContentAffinity.NEW_ITEM_GRID,
                 fit.model().newItemWeight())];
@@ -156,7 +156,7 @@ class ContentAffinityTest {
     void withTooFewFirstEventsTheNewItemWeightStaysZero() {
         List<ValidationCase> validation = List.of(new ValidationCase(readerOf(0), item(0, VOLUMES)));
 
-        ContentAffinity.Fit fit = ContentAffinity.fit("profile+content", PROFILE, NEIGHBOURS, COUNTS, validation,
+        ContentAffinity.Fit fit = ContentAffinity.fit("profile-content", PROFILE, NEIGHBOURS, COUNTS, validation,
                 ContentAffinity.firstEvents(LOG, 3), 0.5, 10);
 
         assertThat(fit.model().newItemWeight()).isZero();

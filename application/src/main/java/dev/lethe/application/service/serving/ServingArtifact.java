@@ -38,7 +38,7 @@ import java.util.Properties;
  * as of training, the store's sequence number the job read up to (the serving feed catches up from
  * there), the decayed-popularity state of every curve serving needs as of the training moment, and
  * for the {@code profile} family its settings and co-occurrence counts ({@link CompactNeighbours}),
- * and for {@code profile+content} also its {@link Content} part.
+ * and for {@code profile-content} also its {@link Content} part.
  * Loading it reads files whose size is bounded by the catalogue; no behaviour is replayed.
  *
  * <p>Files under the version's directory: {@code serving/serving.properties}, {@code serving/catalogue.txt}
@@ -61,7 +61,7 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
     private static final String CONTENT_NEIGHBOURS = "content-neighbours.bin";
 
     /**
-     * The content part of a {@code profile+content} version: the TF-IDF index fitted at training (its
+     * The content part of a {@code profile-content} version: the TF-IDF index fitted at training (its
      * vocabulary and idf vectorise items that join later), each item's content neighbours, and the
      * two fitted weights ({@link ContentAffinity}).
      */

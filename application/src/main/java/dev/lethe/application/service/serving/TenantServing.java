@@ -230,7 +230,7 @@ final class TenantServing {
         };
     }
 
-    /** The {@code profile+content} model of an artifact with a content part over {@code over}. */
+    /** The {@code profile-content} model of an artifact with a content part over {@code over}. */
     private Recommender withContent(ServingArtifact served, Catalogue over) {
         ServingArtifact.Content content = served.content().orElseThrow();
         return new ContentAffinity(JavaFamilies.PROFILE_CONTENT, profile(served, over), contentRows.orElseThrow(),
