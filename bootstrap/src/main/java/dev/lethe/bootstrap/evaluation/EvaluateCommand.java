@@ -11,7 +11,9 @@ import dev.lethe.application.service.evaluation.ModelCatalog;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.interest.BehaviorWeights;
 import dev.lethe.domain.model.DiversityReranker;
+import dev.lethe.domain.content.ContentAffinity;
 import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.bootstrap.cli.PlainProgress;
 import java.io.OutputStream;
@@ -56,7 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "(item,categories[,title,...]; categories separated by |) for the format; default: that file beside --dataset, when present")
     Path items;
 
-    @Option(names = "--protocol", defaultValue = "leave-last-out", description = "leave-last-out (default) or temporal")
+    @Option(names = "--protocol", defaultValue = "leave-last-out", description = "leave-last-out (default), temporal, or cold-items (the temporal cut; tests are first events on items first seen after it)")
     String protocol;
 
     @Option(names = "--models", split = ",", description = "comma-separated model names; default: the baselines and profile; the engine families (lstm, lstm-notime, lethe on DJL; seq-knn on the pure-Java engine) run only when named")
@@ -173,8 +175,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Map<ItemId, Set<String>> categories = new HashMap<>();
         data.items().forEach((id, item) -> categories.put(id, item.categories()));
-        return catalog.with(List.of(ProfileRecommender.trainer(id -> categories.getOrDefault(id, Set.of()),
-                ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(kind)))));
+        ModelTrainer profile = ProfileRecommender.trainer(id -> categories.getOrDefault(id, Set.of()),
+                ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(kind)));
+        List<ModelTrainer> trainers = new ArrayList<>(List.of(profile));
+        if (!data.items().isEmpty()) {
+            trainers.add(ContentAffinity.trainer(profile, id -> Optional.ofNullable(data.items().get(id)), 10));
+        }
+        return catalog.with(trainers);
     }
 
     private static PrintStream nullStream() {

@@ -3,6 +3,7 @@ package dev.lethe.bootstrap.evaluation;
 import dev.lethe.application.port.in.DiversityTradeOff;
 import dev.lethe.domain.model.DiversityReranker;
 
+import dev.lethe.application.port.in.EvaluationProtocol;
 import dev.lethe.application.port.in.EvaluationReport;
 import dev.lethe.application.port.in.EvaluationReport.DatasetSummary;
 import dev.lethe.application.port.in.EvaluationReport.ModelResult;
@@ -87,9 +88,10 @@ final class ReportWriter {
         md.append(String.format(Locale.ROOT, "Protocol **%s**, full-catalogue ranking, scores as of each held-out event, K = %d.%n%n",
                 report.protocol().wireName(), k));
         md.append(String.format(Locale.ROOT, "%,d events, %,d users, %,d items (%s .. %s); %,d training events, %,d validation cases, "
-                        + "%,d test users, %,d users not tested%s.%n%n",
+                        + "%,d %s, %,d users not tested%s.%n%n",
                 d.events(), d.users(), d.items(), d.firstEvent(), d.lastEvent(), d.trainingEvents(), d.validationCases(),
-                d.testCases(), d.droppedUsers(), d.cut().map(c -> "; cut at " + c).orElse("")));
+                d.testCases(), report.protocol() == EvaluationProtocol.COLD_ITEMS ? "test cases (first events on new items)" : "test users",
+                d.droppedUsers(), d.cut().map(c -> "; cut at " + c).orElse("")));
         md.append(String.format(Locale.ROOT, "| model | HR@%1$d | NDCG@%1$d | MRR@%1$d | P@%1$d | R@%1$d | F1@%1$d | coverage | train s | score s | parameters |%n", k));
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ModelResult r : report.models()) {

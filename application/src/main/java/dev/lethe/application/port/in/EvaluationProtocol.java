@@ -7,9 +7,15 @@ public enum EvaluationProtocol {
     /** Per user: the last event is the test, the one before it validation, the rest training. */
     LEAVE_LAST_OUT,
     /** One global cut at the last 10% of events; each user's first event after it is the test. */
-    TEMPORAL;
+    TEMPORAL,
+    /**
+     * New items: the temporal cut, and every user's first event on an item first seen at or after it
+     * (with the user's earlier events as history) is a test: how well models reach items they were
+     * never trained on.
+     */
+    COLD_ITEMS;
 
-    /** Parses the wire name ({@code leave-last-out}, {@code temporal}). */
+    /** Parses the wire name ({@code leave-last-out}, {@code temporal}, {@code cold-items}). */
     public static EvaluationProtocol parse(String text) {
         if (text != null) {
             for (EvaluationProtocol p : values()) {
@@ -18,7 +24,7 @@ public enum EvaluationProtocol {
                 }
             }
         }
-        throw new IllegalArgumentException("protocol must be leave-last-out or temporal, got: " + text);
+        throw new IllegalArgumentException("protocol must be leave-last-out, temporal or cold-items, got: " + text);
     }
 
     /** The lower-case, hyphenated name used on the command line and in reports. */

@@ -53,6 +53,7 @@ public record EvaluationSplit(TrainingData training, List<ValidationCase> tests,
         return switch (protocol) {
             case LEAVE_LAST_OUT -> leaveLastOut(datasetName, events);
             case TEMPORAL -> temporal(datasetName, events);
+            case COLD_ITEMS -> coldItems(datasetName, events);
         };
     }
 
@@ -92,6 +93,21 @@ public record EvaluationSplit(TrainingData training, List<ValidationCase> tests,
      * at or after the cut, as of that event.
      */
     public static EvaluationSplit temporal(String datasetName, List<Behavior> events) {
+        return temporal(datasetName, events, false);
+    }
+
+    /**
+     * The temporal cut of {@link #temporal}, with the same training and validation events; the tests
+     * are the new items' first events: an item is new when its first event in the dataset is at or
+     * after the cut, and each user's first event on each new item is tested as of that event, with all
+     * the user's earlier events (before and after the cut) as history. Users with no earlier event are
+     * not tested. Models learn nothing of the new items but what the items file says of them.
+     */
+    public static EvaluationSplit coldItems(String datasetName, List<Behavior> events) {
+        return temporal(datasetName, events, true);
+    }
+
+    private static EvaluationSplit temporal(String datasetName, List<Behavior> events, boolean coldItems) {
         List<Behavior> sorted = inTimeOrder(events);
         int firstTest = sorted.size() - (int) Math.ceil(sorted.size() * TEMPORAL_TEST_SHARE);
         if (firstTest <= 0 || firstTest >= sorted.size()) {
@@ -123,13 +139,38 @@ public record EvaluationSplit(TrainingData training, List<ValidationCase> tests,
                 training.addAll(seq);
             }
             Behavior target = firstAfter.get(e.getKey());
-            if (target != null) {
+            if (target != null && !coldItems) {
                 tests.add(heldOut(e.getKey(), seq, target));
             }
         }
+        if (coldItems) {
+            tests.addAll(newItemCases(sorted, cut));
+        }
         Set<UserId> users = new HashSet<>(before.keySet());
         users.addAll(firstAfter.keySet());
-        return assemble(datasetName, sorted, training, validation, tests, users.size() - tests.size(), Optional.of(cut));
+        Set<UserId> tested = new HashSet<>();
+        tests.forEach(t -> tested.add(t.context().userId()));
+        return assemble(datasetName, sorted, training, validation, tests, users.size() - tested.size(), Optional.of(cut));
+    }
+
+    /** Each user's first event on each item first seen at or after {@code cut}, as of it, after at least one earlier event. */
+    private static List<ValidationCase> newItemCases(List<Behavior> sorted, Instant cut) {
+        Set<ItemId> seenBefore = new HashSet<>();
+        Map<UserId, List<Behavior>> history = new LinkedHashMap<>();
+        Set<String> tested = new HashSet<>();
+        List<ValidationCase> cases = new ArrayList<>();
+        for (Behavior b : sorted) {
+            if (b.occurredAt().isBefore(cut)) {
+                seenBefore.add(b.itemId());
+            } else if (!seenBefore.contains(b.itemId())) {
+                List<Behavior> past = history.get(b.userId());
+                if (past != null && tested.add(b.userId().value() + "\u0000" + b.itemId().value())) {
+                    cases.add(heldOut(b.userId(), past, b));
+                }
+            }
+            history.computeIfAbsent(b.userId(), u -> new ArrayList<>()).add(b);
+        }
+        return cases;
     }
 
     /** {@code sorted} is every event in time order; {@code training} those of them that are training events. */

@@ -2,7 +2,11 @@ package dev.lethe.application.service.serving;
 
 import dev.lethe.application.service.serving.ServingModels.CurveInForce;
 import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.content.ContentAffinity;
+import dev.lethe.domain.content.ContentIndex;
+import dev.lethe.domain.content.ContentNeighbours;
 import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.item.Item;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
@@ -30,17 +34,30 @@ public final class JavaFamilies {
     public static final String POP = "pop";
     /** The interest-profile recommender: decayed interests, as-of co-occurrence, category affinity, popularity prior. */
     public static final String PROFILE = "profile";
+    /** The profile with a content component: new items are recommended by their text from their first minute. */
+    public static final String PROFILE_CONTENT = "profile" + ContentAffinity.SUFFIX;
     /** Co-occurring items a served profile keeps per item: bounds its memory by the catalogue. */
     public static final int SERVING_NEIGHBOURS = 100;
+    /** The cut-off of the NDCG that fits a family's weights on validation. */
+    static final int VALIDATION_K = 10;
 
     private JavaFamilies() {}
 
     /** What a Java family is built from. */
-    public record Inputs(CurveInForce curve, Function<ItemId, Set<String>> categoriesOf, BehaviorWeights weights) {}
+    public record Inputs(CurveInForce curve, Function<ItemId, Set<String>> categoriesOf, BehaviorWeights weights,
+                         Function<ItemId, Optional<Item>> itemOf) {
+        /** Inputs whose items carry no text beyond their categories. */
+        public Inputs(CurveInForce curve, Function<ItemId, Set<String>> categoriesOf, BehaviorWeights weights) {
+            this(curve, categoriesOf, weights, id -> {
+                Set<String> categories = categoriesOf.apply(id);
+                return categories.isEmpty() ? Optional.empty() : Optional.of(new Item(id, categories, Map.of()));
+            });
+        }
+    }
 
     /** The family names. */
     public static Set<String> names() {
-        return Set.of(POP, ServingModels.POPULARITY, PROFILE);
+        return Set.of(POP, ServingModels.POPULARITY, PROFILE, PROFILE_CONTENT);
     }
 
     /** A trainer of {@code family}; empty for a family that is not a Java one. */
@@ -49,6 +66,8 @@ public final class JavaFamilies {
             case POP -> Optional.of(DecayedPopularity.trainer(POP, Optional.empty()));
             case ServingModels.POPULARITY -> Optional.of(DecayedPopularity.trainer(ServingModels.POPULARITY, Optional.of(inputs.curve().curve())));
             case PROFILE -> Optional.of(ProfileRecommender.trainer(inputs.categoriesOf(), profileSettings(inputs)));
+            case PROFILE_CONTENT -> Optional.of(ContentAffinity.trainer(
+                    ProfileRecommender.trainer(inputs.categoriesOf(), profileSettings(inputs)), inputs.itemOf(), VALIDATION_K));
             default -> Optional.empty();
         };
     }
@@ -67,9 +86,20 @@ public final class JavaFamilies {
         needed.add(fallback);
         Optional<ProfileRecommender.Settings> settings = Optional.empty();
         Optional<CompactNeighbours> neighbours = Optional.empty();
+        Optional<ServingArtifact.Content> content = Optional.empty();
+        if (family.equals(PROFILE_CONTENT) && trained instanceof ContentAffinity withContent) {
+            // The index itself (vocabulary, idf) is what vectorises items that join after training.
+            ContentIndex index = ContentIndex.fit(catalogue, inputs.itemOf());
+            ContentNeighbours rows = withContent.neighbours().items() == catalogue.size()
+                    ? withContent.neighbours() : index.neighbours(ContentAffinity.NEIGHBOURS);
+            content = Optional.of(new ServingArtifact.Content(index, rows,
+                    withContent.weight(), withContent.newItemWeight()));
+            needed.add(Optional.empty());
+            trained = withContent.profile();
+        }
         if (family.equals(POP)) {
             needed.add(Optional.empty());
-        } else if (family.equals(PROFILE) && trained instanceof ProfileRecommender profile) {
+        } else if ((family.equals(PROFILE) || family.equals(PROFILE_CONTENT)) && trained instanceof ProfileRecommender profile) {
             settings = Optional.of(profile.settings());
             needed.add(Optional.of(profile.settings().popularityCurve()));
             neighbours = Optional.of(ProfileRecommender.fit(PROFILE, catalogue, log.events(), log::categoriesOf, profile.settings())
@@ -80,7 +110,7 @@ public final class JavaFamilies {
         for (Optional<ForgettingCurve> curve : needed) {
             popularity.put(curve, OnlinePopularity.of(curve, catalogue, log.events(), nowMillis));
         }
-        return new ServingArtifact(catalogue, watermark, fallback, popularity, settings, neighbours);
+        return new ServingArtifact(catalogue, watermark, fallback, popularity, settings, neighbours, content);
     }
 
     /** The profile curve is the tenant's fitted curve when there is one, else the recommender's own default. */

@@ -6,6 +6,9 @@ import dev.lethe.domain.forgetting.ForgettingCurve;
 import dev.lethe.domain.forgetting.PowerLawCurve;
 import dev.lethe.domain.forgetting.TwoPhaseCurve;
 import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.content.ContentAffinity;
+import dev.lethe.domain.content.ContentIndex;
+import dev.lethe.domain.content.ContentNeighbours;
 import dev.lethe.domain.interest.CompactNeighbours;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.model.Catalogue;
@@ -34,23 +37,47 @@ import java.util.Properties;
  * What a training job leaves for serving, beside whatever the family's own artifact is: the catalogue
  * as of training, the store's sequence number the job read up to (the serving feed catches up from
  * there), the decayed-popularity state of every curve serving needs as of the training moment, and
- * for the {@code profile} family its settings and co-occurrence counts ({@link CompactNeighbours}).
+ * for the {@code profile} family its settings and co-occurrence counts ({@link CompactNeighbours}),
+ * and for {@code profile-content} also its {@link Content} part.
  * Loading it reads files whose size is bounded by the catalogue; no behaviour is replayed.
  *
  * <p>Files under the version's directory: {@code serving/serving.properties}, {@code serving/catalogue.txt}
- * (item ids in index order), {@code serving/popularity-N.bin}, {@code serving/neighbours.bin}.
+ * (item ids in index order), {@code serving/popularity-N.bin}, {@code serving/neighbours.bin},
+ * {@code serving/content-index.bin}, {@code serving/content-neighbours.bin}.
  *
  * @param fallbackCurve the curve of the popularity that answers users without history (empty: plain counts)
  * @param popularity the popularity state per curve (empty key: plain counts), indexed like {@code catalogue}
  */
 public record ServingArtifact(Catalogue catalogue, long watermark, Optional<ForgettingCurve> fallbackCurve,
                               Map<Optional<ForgettingCurve>, OnlinePopularity> popularity,
-                              Optional<ProfileRecommender.Settings> profileSettings, Optional<CompactNeighbours> neighbours) {
+                              Optional<ProfileRecommender.Settings> profileSettings, Optional<CompactNeighbours> neighbours,
+                              Optional<Content> content) {
     /** The subdirectory of a version's artifact directory. */
     public static final String DIRECTORY = "serving";
     private static final String PROPERTIES = "serving.properties";
     private static final String CATALOGUE = "catalogue.txt";
     private static final String NEIGHBOURS = "neighbours.bin";
+    private static final String CONTENT_INDEX = "content-index.bin";
+    private static final String CONTENT_NEIGHBOURS = "content-neighbours.bin";
+
+    /**
+     * The content part of a {@code profile-content} version: the TF-IDF index fitted at training (its
+     * vocabulary and idf vectorise items that join later), each item's content neighbours, and the
+     * two fitted weights ({@link ContentAffinity}).
+     */
+    public record Content(ContentIndex index, ContentNeighbours neighbours, double weight, double newItemWeight) {
+        public Content {
+            Objects.requireNonNull(index, "index");
+            Objects.requireNonNull(neighbours, "neighbours");
+        }
+    }
+
+    /** An artifact without a content part. */
+    public ServingArtifact(Catalogue catalogue, long watermark, Optional<ForgettingCurve> fallbackCurve,
+                           Map<Optional<ForgettingCurve>, OnlinePopularity> popularity,
+                           Optional<ProfileRecommender.Settings> profileSettings, Optional<CompactNeighbours> neighbours) {
+        this(catalogue, watermark, fallbackCurve, popularity, profileSettings, neighbours, Optional.empty());
+    }
     private static final int FORMAT = 1;
 
     public ServingArtifact {
@@ -64,6 +91,10 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
         }
         if (profileSettings.isPresent() && !popularity.containsKey(Optional.of(profileSettings.get().popularityCurve()))) {
             throw new IllegalArgumentException("popularity must hold the profile's prior curve " + profileSettings.get().popularityCurve());
+        }
+        Objects.requireNonNull(content, "content");
+        if (content.isPresent() && (profileSettings.isEmpty() || !popularity.containsKey(Optional.empty()))) {
+            throw new IllegalArgumentException("a content part needs the profile and the plain counts");
         }
     }
 
@@ -106,6 +137,16 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
                 p.setProperty("profile.popularityWeight", Double.toString(s.popularityWeight()));
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(NEIGHBOURS))))) {
                     neighbours.get().write(out);
+                }
+            }
+            if (content.isPresent()) {
+                p.setProperty("content.weight", Double.toString(content.get().weight()));
+                p.setProperty("content.newItemWeight", Double.toString(content.get().newItemWeight()));
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(CONTENT_INDEX))))) {
+                    content.get().index().write(out);
+                }
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(CONTENT_NEIGHBOURS))))) {
+                    content.get().neighbours().write(out);
                 }
             }
             List<String> ids = new ArrayList<>(catalogue.size());
@@ -169,8 +210,24 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
                     neighbours = Optional.of(CompactNeighbours.read(in));
                 }
             }
+            Optional<Content> content = Optional.empty();
+            if (p.getProperty("content.weight") != null) {
+                ContentIndex index;
+                ContentNeighbours rows;
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(CONTENT_INDEX))))) {
+                    index = ContentIndex.read(in);
+                }
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(CONTENT_NEIGHBOURS))))) {
+                    rows = ContentNeighbours.read(in);
+                }
+                if (index.items() != catalogue.size() || rows.items() != catalogue.size()) {
+                    throw new IllegalStateException("the content part in " + dir + " does not match the catalogue of " + catalogue.size());
+                }
+                content = Optional.of(new Content(index, rows, Double.parseDouble(p.getProperty("content.weight")),
+                        Double.parseDouble(p.getProperty("content.newItemWeight"))));
+            }
             return new ServingArtifact(catalogue, Long.parseLong(p.getProperty("watermark")), decode(p.getProperty("fallbackCurve")),
-                    popularity, settings, neighbours);
+                    popularity, settings, neighbours, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the serving artifact in " + dir, e);
         }
@@ -210,6 +267,7 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
         for (OnlinePopularity state : popularity.values()) {
             bytes += state.heapBytes();
         }
-        return bytes + neighbours.map(CompactNeighbours::heapBytes).orElse(0L);
+        return bytes + neighbours.map(CompactNeighbours::heapBytes).orElse(0L)
+                + content.map(c -> c.index().heapBytes() + c.neighbours().heapBytes()).orElse(0L);
     }
 }

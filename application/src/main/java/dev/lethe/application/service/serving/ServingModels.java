@@ -171,7 +171,7 @@ public final class ServingModels implements CheckServingUseCase {
             if (state == null) {
                 return;
             }
-            state.itemChanged(item.id(), item.categories());
+            state.itemChanged(item);
             if (wakeFeed == null) {
                 state.publish();
                 return;
@@ -251,7 +251,7 @@ public final class ServingModels implements CheckServingUseCase {
         items.forEachChangedSince(since, (tenantId, item) -> {
             TenantServing state = states.get(tenantId);
             if (state != null) {
-                state.itemChanged(item.id(), item.categories());
+                state.itemChanged(item);
             }
         });
     }
@@ -321,7 +321,7 @@ public final class ServingModels implements CheckServingUseCase {
         Optional<ForgettingCurve> fallbackCurve = artifact.map(ServingArtifact::fallbackCurve).orElseGet(() -> Optional.of(curveFor(tenantId)));
         Map<Optional<ForgettingCurve>, OnlinePopularity> popularity = artifact.map(ServingArtifact::popularity).orElse(Map.of());
         TenantServing state = new TenantServing(tenantId, active, catalogue, fallbackCurve, popularity, artifact, fileBacked);
-        items.forEach(tenantId, item -> state.itemChanged(item.id(), item.categories()));
+        items.forEach(tenantId, item -> state.itemChanged(item));
         long from = artifact.map(ServingArtifact::watermark).orElse(0L);
         long now = clock.millis();
         behaviors.forEachStored(tenantId, from, cursor, row -> {

@@ -4,6 +4,7 @@ import dev.lethe.application.port.out.BehaviorRepository;
 import dev.lethe.application.port.out.ItemRepository;
 import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.tenant.TenantId;
 import java.time.Instant;
@@ -12,16 +13,23 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A tenant's whole event log in time order, with the catalogue (every item seen in the log or known
- * to the item store) and each item's categories: what serving and training build models from.
+ * to the item store), each item's categories and the items that carry text: what training builds models from.
  */
-public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, Set<String>> categories) {
+public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, Set<String>> categories, Map<ItemId, Item> texts) {
     public TenantLog {
         events = List.copyOf(events);
         categories = Map.copyOf(categories);
+        texts = Map.copyOf(texts);
+    }
+
+    /** A log whose items carry no text beyond their categories. */
+    public TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, Set<String>> categories) {
+        this(events, catalogue, categories, Map.of());
     }
 
     /**
@@ -36,13 +44,27 @@ public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, 
             ids.add(b.itemId());
         });
         Map<ItemId, Set<String>> categories = new HashMap<>();
+        Map<ItemId, Item> texts = new HashMap<>();
         items.forEach(tenantId, item -> {
             ids.add(item.id());
             if (!item.categories().isEmpty()) {
                 categories.put(item.id(), item.categories());
             }
+            if (!item.attributes().isEmpty()) {
+                texts.put(item.id(), item);
+            }
         });
-        return new TenantLog(log, Catalogue.of(ids), categories);
+        return new TenantLog(log, Catalogue.of(ids), categories, texts);
+    }
+
+    /** The item with its text (attributes and categories), as far as the store knows it. */
+    public Optional<Item> itemOf(ItemId id) {
+        Item withText = texts.get(id);
+        if (withText != null) {
+            return Optional.of(withText);
+        }
+        Set<String> cats = categories.get(id);
+        return cats == null ? Optional.empty() : Optional.of(new Item(id, cats, Map.of()));
     }
 
     /** The categories of {@code item}; empty when it has none or is unknown. */

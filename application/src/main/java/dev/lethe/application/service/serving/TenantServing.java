@@ -3,7 +3,11 @@ package dev.lethe.application.service.serving;
 import dev.lethe.application.port.out.BehaviorRepository.Stored;
 import dev.lethe.application.service.serving.ServingModels.Served;
 import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.content.ContentAffinity;
+import dev.lethe.domain.content.ContentIndex;
+import dev.lethe.domain.content.ContentNeighbours;
 import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.item.Item;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.OnlinePopularity;
@@ -36,6 +40,10 @@ final class TenantServing {
     private final Map<ItemId, Set<String>> categories = new ConcurrentHashMap<>();
     private final Map<ItemId, Integer> joined = new HashMap<>();
     private final List<ItemId> joinedOrder = new ArrayList<>();
+    /** Items of a content version whose text arrived since the last publish: their index and the item. */
+    private final Map<Integer, Item> pendingText = new HashMap<>();
+    private Optional<ContentNeighbours> contentRows = Optional.empty();
+    private ContentIndex.Postings postings;
     private Catalogue catalogue;
     private long applied;
     private boolean dirty = true;
@@ -56,6 +64,7 @@ final class TenantServing {
         this.popularity.computeIfAbsent(fallbackCurve, c -> new OnlinePopularity(c, catalogue.size()));
         this.artifact = artifact;
         this.fileBacked = fileBacked;
+        this.contentRows = artifact.flatMap(ServingArtifact::content).map(ServingArtifact.Content::neighbours);
     }
 
     TenantId tenantId() {
@@ -100,8 +109,10 @@ final class TenantServing {
         applied++;
     }
 
-    /** The item's categories changed, or an item joined the catalogue. */
-    void itemChanged(ItemId item, Set<String> itemCategories) {
+    /** The item was stored (its categories or text may have changed), or an item joined the catalogue. */
+    void itemChanged(Item stored) {
+        ItemId item = stored.id();
+        Set<String> itemCategories = stored.categories();
         Set<String> before = categories.get(item);
         if (itemCategories.isEmpty()) {
             if (before != null) {
@@ -112,7 +123,46 @@ final class TenantServing {
             categories.put(item, Set.copyOf(itemCategories));
             dirty = true;
         }
-        indexOf(item);
+        int index = indexOf(item);
+        // Items trained on keep the content rows of training until the next one; items that joined since get theirs now.
+        if (contentRows.isPresent() && index >= artifactCatalogueSize()) {
+            pendingText.put(index, stored);
+            dirty = true;
+        }
+    }
+
+    private int artifactCatalogueSize() {
+        return artifact.map(a -> a.catalogue().size()).orElse(0);
+    }
+
+    /**
+     * Gives each item whose text arrived its content neighbours among the trained items (vectorised with
+     * the vocabulary and idf fitted at training) and offers it to theirs, so the user interests those
+     * items stand for reach it: a new item is recommendable from its first publish.
+     */
+    private void applyPendingText() {
+        if (pendingText.isEmpty() || contentRows.isEmpty()) {
+            pendingText.clear();
+            return;
+        }
+        ContentIndex index = artifact.orElseThrow().content().orElseThrow().index();
+        if (postings == null) {
+            postings = index.postings();
+        }
+        ContentNeighbours rows = contentRows.get();
+        Map<Integer, ContentNeighbours.Row> changed = new HashMap<>();
+        for (Map.Entry<Integer, Item> e : pendingText.entrySet()) {
+            int x = e.getKey();
+            ContentNeighbours.Row own = index.nearest(index.vector(e.getValue()), x, ContentAffinity.NEIGHBOURS, postings);
+            changed.put(x, own);
+            for (int a = 0; a < own.items().length; a++) {
+                int k = own.items()[a];
+                ContentNeighbours.Row current = changed.getOrDefault(k, rows.row(k));
+                changed.put(k, current.offer(x, own.similarities()[a], ContentAffinity.NEIGHBOURS));
+            }
+        }
+        pendingText.clear();
+        contentRows = Optional.of(rows.with(changed, catalogue.size()));
     }
 
     private int indexOf(ItemId item) {
@@ -143,6 +193,7 @@ final class TenantServing {
             joinedOrder.clear();
             joined.clear();
         }
+        applyPendingText();
         Recommender fallback = popularity(ServingModels.POPULARITY, fallbackCurve, catalogue);
         Optional<Recommender> model = fileBacked.isPresent() ? fileBacked : javaModel(catalogue);
         served = model.map(m -> new Served(m, fallback, version)).orElseGet(() -> new Served(fallback, fallback));
@@ -160,7 +211,9 @@ final class TenantServing {
         for (OnlinePopularity state : popularity.values()) {
             bytes += state.heapBytes();
         }
-        return bytes + artifact.flatMap(ServingArtifact::neighbours).map(n -> n.heapBytes()).orElse(0L);
+        return bytes + artifact.flatMap(ServingArtifact::neighbours).map(n -> n.heapBytes()).orElse(0L)
+                + artifact.flatMap(ServingArtifact::content).map(c -> c.index().heapBytes() * (postings == null ? 1 : 2)).orElse(0L)
+                + contentRows.map(ContentNeighbours::heapBytes).orElse(0L);
     }
 
     /** The active Java family's model over {@code over}, from its serving artifact; empty without one. */
@@ -170,14 +223,22 @@ final class TenantServing {
         }
         return switch (version.get().family()) {
             case JavaFamilies.PROFILE -> Optional.of(profile(artifact.get(), over));
+            case JavaFamilies.PROFILE_CONTENT -> Optional.of(withContent(artifact.get(), over));
             case ServingModels.POPULARITY -> Optional.of(popularity(ServingModels.POPULARITY, fallbackCurve, over));
             case JavaFamilies.POP -> Optional.of(popularity(JavaFamilies.POP, Optional.empty(), over));
             default -> Optional.empty();
         };
     }
 
+    /** The {@code profile-content} model of an artifact with a content part over {@code over}. */
+    private Recommender withContent(ServingArtifact served, Catalogue over) {
+        ServingArtifact.Content content = served.content().orElseThrow();
+        return new ContentAffinity(JavaFamilies.PROFILE_CONTENT, profile(served, over), contentRows.orElseThrow(),
+                popularity("pop", Optional.empty(), over), content.weight(), content.newItemWeight());
+    }
+
     /** The profile recommender of a {@code profile} artifact over {@code over}. */
-    private Recommender profile(ServingArtifact served, Catalogue over) {
+    private ProfileRecommender profile(ServingArtifact served, Catalogue over) {
         ProfileRecommender.Settings settings = served.profileSettings().orElseThrow();
         return ProfileRecommender.serving(JavaFamilies.PROFILE, over, settings, served.neighbours().orElseThrow(),
                 popularity("profile-popularity", Optional.of(settings.popularityCurve()), over),

@@ -168,7 +168,8 @@ public final class TrainModelService implements TrainModelUseCase {
             TrainingData data = LeaveLastOut.split(log.catalogue(), log.events(), MAX_VALIDATION_CASES).withCategories(log.categories());
             progress.report(0.1, "training on " + data.events().size() + " events", true);
 
-            JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(serving.tenantCurve(tenant), log::categoriesOf, serving.weightsFor(tenant));
+            JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(serving.tenantCurve(tenant), log::categoriesOf, serving.weightsFor(tenant),
+                    log::itemOf);
             Recommender model = train(queued.family(), inputs, data, progress);
             progress.report(0.8, "validating on " + data.validation().size() + " users", true);
             Map<String, Double> metrics = new HashMap<>(ValidationMetrics.evaluate(model, data.validation(),

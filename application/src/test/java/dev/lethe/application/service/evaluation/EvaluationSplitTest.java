@@ -100,6 +100,30 @@ class EvaluationSplitTest {
     }
 
     @Test
+    void coldItemsTestsEveryUsersFirstEventOnEachItemFirstSeenAfterTheCutWithAllEarlierEventsAsHistory() {
+        for (int i = 0; i < 36; i++) {
+            add(i % 2 == 0 ? "a" : "b", "i" + (i % 6), i);
+        }
+        add("a", "i1", 100);    // an old item after the cut: not a test
+        add("a", "new1", 101);  // a new item: tested, with the old item seen after the cut in its history
+        add("b", "new1", 102);  // the same new item for another user: tested too
+        add("a", "new1", 103);  // a's second event on it: not tested again
+        add("c", "new2", 104);  // a user with no earlier event: not tested
+
+        EvaluationSplit split = EvaluationSplit.coldItems("t", events);
+
+        assertThat(split.summary().cut()).contains(Instant.ofEpochSecond(1_000_000_100L));
+        assertThat(split.tests()).extracting(c -> c.context().userId().value() + ":" + c.target().value()).containsExactly("a:new1", "b:new1");
+        assertThat(split.tests().get(0).context().history()).hasSize(19).last().extracting(b -> b.itemId().value()).isEqualTo("i1");
+        assertThat(split.tests().get(0).context().asOf()).isEqualTo(Instant.ofEpochSecond(1_000_000_101L));
+        // Training and validation are the temporal split's: nothing at or after the cut.
+        assertThat(split.training().events()).allSatisfy(b -> assertThat(b.occurredAt()).isBefore(Instant.ofEpochSecond(1_000_000_100L)));
+        assertThat(split.training().events()).extracting(b -> b.itemId().value()).doesNotContain("new1", "new2");
+        assertThat(split.training().catalogue().indexOf(new ItemId("new1"))).isPresent();
+        assertThat(split.summary().droppedUsers()).isEqualTo(1);
+    }
+
+    @Test
     void temporalCutNeverSplitsATimestamp() {
         for (int i = 0; i < 10; i++) {
             add(i < 5 ? "a" : "b", "i" + i, i < 8 ? i : 50);

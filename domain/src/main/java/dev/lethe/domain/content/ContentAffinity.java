@@ -1,0 +1,309 @@
+package dev.lethe.domain.content;
+
+import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.ItemId;
+import dev.lethe.domain.behavior.UserId;
+import dev.lethe.domain.interest.Interest;
+import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.item.Item;
+import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.DecayedPopularity;
+import dev.lethe.domain.model.FittedParameters;
+import dev.lethe.domain.model.ModelTrainer;
+import dev.lethe.domain.model.NamedTrainer;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoringContext;
+import dev.lethe.domain.model.TrainingData.ValidationCase;
+import dev.lethe.domain.sequence.ValidationRanking;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The interest profile with a content component: each of the user's strongest decayed item interests
+ * spreads its current strength over the items whose text is most like it ({@link ContentNeighbours},
+ * cosine of TF-IDF vectors), and that part, scaled so its largest value is {@code weight}, is added to
+ * the profile's score. It needs no behaviour of the item it scores, so an item added to the catalogue
+ * a minute ago is recommended to the users whose fading interests its title, tags and categories
+ * resemble. Items with no behaviour before the moment of scoring (new items) get the content part
+ * with a second weight added, {@code newItemWeight}: the profile gives them nothing else.
+ *
+ * <p>Both weights are fitted by NDCG@k, weight 0 (the plain profile) among the choices so the fit never
+ * loses to the profile: {@code weight} on the validation cases, {@code newItemWeight} on first-event
+ * cases, each item's first behaviour in the training log with the user's earlier behaviours as history,
+ * which are new-item cases because every part of the profile is as of the moment of scoring.
+ */
+public final class ContentAffinity implements Recommender, FittedParameters {
+    /** The family-name suffix: {@code profile-content}. */
+    public static final String SUFFIX = "-content";
+    /** Content neighbours kept per item. */
+    public static final int NEIGHBOURS = 20;
+    /** The weights tried on validation; 0 (the plain profile) is among them, so the fit never loses to it on validation. */
+    public static final double[] WEIGHT_GRID = {0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5};
+    /** The new-item weights tried on first-event cases. */
+    public static final double[] NEW_ITEM_GRID = {0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2, 4, 8, 16};
+    /** The latest first-event cases the new-item weight is fitted on, at most. */
+    public static final int FIRST_EVENT_CASES = 500;
+    /** With fewer first-event cases than this, the new-item weight stays 0. */
+    public static final int MIN_FIRST_EVENT_CASES = 20;
+
+    private final String name;
+    private final ProfileRecommender profile;
+    private final ContentNeighbours neighbours;
+    private final Recommender counts;
+    private final double weight;
+    private final double newItemWeight;
+
+    /**
+     * @param neighbours rows follow {@code profile}'s catalogue indices (rows may be missing for the last items)
+     * @param counts scores each item by its number of behaviours before the moment of scoring (plain popularity)
+     */
+    public ContentAffinity(String name, ProfileRecommender profile, ContentNeighbours neighbours, Recommender counts,
+            double weight, double newItemWeight) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.neighbours = Objects.requireNonNull(neighbours, "neighbours");
+        this.counts = Objects.requireNonNull(counts, "counts");
+        this.weight = requireWeight("weight", weight);
+        this.newItemWeight = requireWeight("newItemWeight", newItemWeight);
+        if (!counts.catalogue().items().equals(profile.catalogue().items())) {
+            throw new IllegalArgumentException("counts must rank the profile's catalogue");
+        }
+    }
+
+    /**
+     * The fitted model; {@code objective[a][b]} is the fit's objective for {@code WEIGHT_GRID[a]} and
+     * {@code NEW_ITEM_GRID[b]}, {@code newItemShare} the share of first-event cases in it.
+     */
+    public record Fit(ContentAffinity model, double[][] objective, int validationCases, int firstEventCases, double newItemShare) {}
+
+    /**
+     * Chooses the two weights from {@link #WEIGHT_GRID} × {@link #NEW_ITEM_GRID} by the mixture of mean
+     * NDCG@{@code k} on {@code validation} and on {@code firstEvents} that a new item is the next item
+     * {@code newItemShare} of the time ({@code validation} alone, new-item weight 0, with fewer than
+     * {@value #MIN_FIRST_EVENT_CASES} first events). Ties go to the smaller weights, so (0, 0), the plain
+     * profile, wins unless content helps.
+     */
+    public static Fit fit(String name, ProfileRecommender profile, ContentNeighbours neighbours, Recommender counts,
+            List<ValidationCase> validation, List<ValidationCase> firstEvents, double newItemShare, int k) {
+        if (!(newItemShare >= 0 && newItemShare <= 1)) {
+            throw new IllegalArgumentException("newItemShare must be in [0, 1], got: " + newItemShare);
+        }
+        boolean withNew = firstEvents.size() >= MIN_FIRST_EVENT_CASES;
+        double share = withNew ? newItemShare : 0;
+        ContentAffinity probe = new ContentAffinity(name, profile, neighbours, counts, 0, 0);
+        double[][] validationNdcg = probe.gridNdcg(validation, withNew, k);
+        double[][] firstNdcg = withNew ? probe.gridNdcg(firstEvents, true, k) : new double[WEIGHT_GRID.length][NEW_ITEM_GRID.length];
+        double[][] objective = new double[WEIGHT_GRID.length][NEW_ITEM_GRID.length];
+        int bestA = 0;
+        int bestB = 0;
+        for (int a = 0; a < WEIGHT_GRID.length; a++) {
+            for (int b = 0; b < NEW_ITEM_GRID.length; b++) {
+                objective[a][b] = (1 - share) * validationNdcg[a][b] + share * firstNdcg[a][b];
+                if (objective[a][b] > objective[bestA][bestB]) {
+                    bestA = a;
+                    bestB = b;
+                }
+            }
+        }
+        return new Fit(new ContentAffinity(name, profile, neighbours, counts, WEIGHT_GRID[bestA], NEW_ITEM_GRID[bestB]),
+                objective, validation.size(), firstEvents.size(), share);
+    }
+
+    /** Mean NDCG@k of every grid pair on {@code cases}, scoring each case once; new-item weights past 0 only {@code withNew}. */
+    private double[][] gridNdcg(List<ValidationCase> cases, boolean withNew, int k) {
+        int n = catalogue().size();
+        double[][] sums = new double[WEIGHT_GRID.length][NEW_ITEM_GRID.length];
+        double[] base = new double[n];
+        double[] behaviours = new double[n];
+        double[] scores = new double[n];
+        for (ValidationCase c : cases) {
+            int target = ValidationRanking.target(catalogue(), c);
+            java.util.BitSet consumed = ValidationRanking.consumed(catalogue(), c.context().history());
+            profile.score(c.context(), base);
+            double[] part = contentPart(c.context(), n);
+            double max = 0;
+            for (double x : part) {
+                max = Math.max(max, x);
+            }
+            if (withNew) {
+                counts.score(c.context(), behaviours);
+            }
+            for (int a = 0; a < WEIGHT_GRID.length; a++) {
+                for (int b = 0; b < NEW_ITEM_GRID.length; b++) {
+                    if (b > 0 && !withNew) {
+                        continue;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        double w = withNew && behaviours[i] == 0 ? WEIGHT_GRID[a] + NEW_ITEM_GRID[b] : WEIGHT_GRID[a];
+                        scores[i] = max > 0 ? base[i] + w / max * part[i] : base[i];
+                    }
+                    sums[a][b] += ValidationRanking.ndcg(scores, target, consumed, k);
+                }
+            }
+        }
+        for (double[] row : sums) {
+            for (int b = 0; b < row.length; b++) {
+                row[b] = cases.isEmpty() ? 0 : row[b] / cases.size();
+            }
+            if (!withNew) {
+                java.util.Arrays.fill(row, 1, row.length, row[0]);
+            }
+        }
+        return sums;
+    }
+
+    /** The share of {@code events} that are the first behaviour on their item. */
+    public static double newItemShare(List<Behavior> events) {
+        Set<ItemId> items = new HashSet<>();
+        for (Behavior b : events) {
+            items.add(b.itemId());
+        }
+        return events.isEmpty() ? 0 : items.size() / (double) events.size();
+    }
+
+    /**
+     * The new-item cases of {@code events} (in time order): each item's first behaviour, as of it, with
+     * the user's earlier behaviours as history; the latest {@code max} of them, skipping users with no
+     * earlier behaviour.
+     */
+    public static List<ValidationCase> firstEvents(List<Behavior> events, int max) {
+        Set<ItemId> seen = new HashSet<>();
+        Map<UserId, List<Behavior>> history = new HashMap<>();
+        List<ValidationCase> cases = new ArrayList<>();
+        for (Behavior b : events) {
+            List<Behavior> past = history.computeIfAbsent(b.userId(), u -> new ArrayList<>());
+            if (seen.add(b.itemId()) && !past.isEmpty()) {
+                cases.add(new ValidationCase(new ScoringContext(b.userId(), past, b.occurredAt()), b.itemId()));
+            }
+            past.add(b);
+        }
+        return cases.size() <= max ? cases : List.copyOf(cases.subList(cases.size() - max, cases.size()));
+    }
+
+    /**
+     * A trainer of {@code profile-content}: trains the profile, fits TF-IDF on the texts of the
+     * catalogue's items ({@code itemOf}), keeps {@value #NEIGHBOURS} content neighbours per item and
+     * fits the weight on the validation cases by NDCG@{@code k}.
+     */
+    public static ModelTrainer trainer(ModelTrainer profile, Function<ItemId, Optional<Item>> itemOf, int k) {
+        String name = profile.name() + SUFFIX;
+        return new NamedTrainer(name, (data, listener) -> {
+            Recommender trained = profile.train(data, listener);
+            if (!(trained instanceof ProfileRecommender p)) {
+                throw new IllegalArgumentException("profile must train a ProfileRecommender, got: " + trained.getClass().getSimpleName());
+            }
+            ContentNeighbours neighbours = ContentIndex.fit(data.catalogue(), itemOf).neighbours(NEIGHBOURS);
+            Recommender counts = DecayedPopularity.trainer("pop", Optional.empty()).train(data, listener);
+            return fit(name, p, neighbours, counts, data.validation(), firstEvents(data.events(), FIRST_EVENT_CASES),
+                    newItemShare(data.events()), k).model();
+        });
+    }
+
+    /** The profile this model adds to. */
+    public ProfileRecommender profile() {
+        return profile;
+    }
+
+    /** The content neighbours. */
+    public ContentNeighbours neighbours() {
+        return neighbours;
+    }
+
+    /** The fitted weight of the content part. */
+    public double weight() {
+        return weight;
+    }
+
+    /** The fitted weight added to the content part of items with no behaviour yet. */
+    public double newItemWeight() {
+        return newItemWeight;
+    }
+
+    /** The plain-popularity counts that tell new items. */
+    public Recommender counts() {
+        return counts;
+    }
+
+    private static double requireWeight(String what, double w) {
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException(what + " must be finite and non-negative, got: " + w);
+        }
+        return w;
+    }
+
+    @Override
+    public Map<String, Double> fittedParameters() {
+        Map<String, Double> fitted = new LinkedHashMap<>();
+        fitted.put("contentWeight", weight);
+        fitted.put("newItemContentWeight", newItemWeight);
+        return fitted;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return profile.catalogue();
+    }
+
+    @Override
+    public void score(ScoringContext context, double[] scores) {
+        profile.score(context, scores);
+        if (weight == 0 && newItemWeight == 0) {
+            return;
+        }
+        double[] part = contentPart(context, scores.length);
+        double max = 0;
+        for (double x : part) {
+            max = Math.max(max, x);
+        }
+        if (!(max > 0)) {
+            return;
+        }
+        double[] behaviours = null;
+        if (newItemWeight > 0) {
+            behaviours = new double[scores.length];
+            counts.score(context, behaviours);
+        }
+        for (int i = 0; i < part.length; i++) {
+            if (part[i] > 0) {
+                double w = behaviours != null && behaviours[i] == 0 ? weight + newItemWeight : weight;
+                scores[i] += w / max * part[i];
+            }
+        }
+    }
+
+    /** Σ over the user's strongest item interests j of strength(j) · similarity(j, i), unscaled. */
+    public double[] contentPart(ScoringContext context, int n) {
+        double[] part = new double[n];
+        Instant asOf = context.asOf();
+        Catalogue catalogue = profile.catalogue();
+        for (Interest<ItemId> interest : profile.profile(context).topItems(asOf, profile.settings().profileItems())) {
+            OptionalInt j = catalogue.indexOf(interest.key());
+            if (j.isEmpty()) {
+                continue;
+            }
+            ContentNeighbours.Row row = neighbours.row(j.getAsInt());
+            double strength = interest.currentStrength();
+            for (int e = 0; e < row.items().length; e++) {
+                if (row.items()[e] < n) {
+                    part[row.items()[e]] += strength * row.similarities()[e];
+                }
+            }
+        }
+        return part;
+    }
+}
