@@ -295,7 +295,7 @@ class HttpApiIT {
         JsonNode job = awaitJob(key, client.post("/v1/training-jobs", key, "{\"family\":\"profile\",\"activation\":\"always\"}").json().get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
         // A fresh view: an interest above the reason floor whatever curve the tiny log fitted.
-        assertThat(client.post("/v1/events", key, "[" + event("fresh", "u1", "i-book-2", "view", daysAgo(0.0001)) + "]").status()).isEqualTo(200);
+        assertThat(client.post("/v1/events", key, "[" + ApiClient.event("fresh", "u1", "i-book-2", "view", daysAgo(0.0001)) + "]").status()).isEqualTo(200);
 
         JsonNode answer = client.get("/v1/users/u1/recommendations?k=2&explain=true", key).json();
 

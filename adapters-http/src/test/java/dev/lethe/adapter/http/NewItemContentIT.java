@@ -86,6 +86,13 @@ class NewItemContentIT {
             for (int s = 1; s < SERIES.length; s++) {
                 assertThat(client.put("/v1/items/" + item(s, VOLUMES + 1), key, itemBody(s, VOLUMES + 1)).status()).isEqualTo(200);
             }
+            // The reason given is the reader's own volumes whose titles the new one resembles.
+            JsonNode explained = client.get("/v1/users/" + reader(1, 5) + "/recommendations?k=1&explain=true", key).json().get("items").get(0);
+            assertThat(explained.get("itemId").asText()).isEqualTo(item(1, VOLUMES + 1));
+            assertThat(explained.get("contributions")).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.get("kind").asText()).isEqualTo("content");
+                assertThat(c.get("key").asText()).startsWith(SERIES[1] + "-");
+            });
             for (int s = 1; s < SERIES.length; s++) {
                 String next = item(s, VOLUMES + 1);
                 assertThat(rankOf(client, key, reader(s, 5), next)).as("%s for %s", next, reader(s, 5)).isZero();

@@ -7,6 +7,8 @@ import dev.lethe.domain.interest.Interest;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
+import dev.lethe.domain.model.Contribution;
+import dev.lethe.domain.model.ScoreBreakdown;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.FittedParameters;
 import dev.lethe.domain.model.ModelTrainer;
@@ -284,6 +286,61 @@ public final class ContentAffinity implements Recommender, FittedParameters {
                 scores[i] += w / max * part[i];
             }
         }
+    }
+
+    /**
+     * The profile's breakdown of each item's score plus one {@code content} contribution per user item
+     * whose text the item's resembles: that interest's current strength times the similarity, scaled as
+     * {@link #score} scales it. The contributions add up to the score.
+     */
+    @Override
+    public List<ScoreBreakdown> explain(ScoringContext context, int[] items) {
+        List<ScoreBreakdown> base = profile.explain(context, items);
+        if (weight == 0 && newItemWeight == 0) {
+            return base;
+        }
+        int n = catalogue().size();
+        double max = 0;
+        for (double x : contentPart(context, n)) {
+            max = Math.max(max, x);
+        }
+        if (!(max > 0)) {
+            return base;
+        }
+        double[] behaviours = new double[n];
+        if (newItemWeight > 0) {
+            counts.score(context, behaviours);
+        }
+        Instant asOf = context.asOf();
+        List<Interest<ItemId>> interests = profile.profile(context).topItems(asOf, profile.settings().profileItems());
+        List<ScoreBreakdown> result = new ArrayList<>(items.length);
+        for (int t = 0; t < items.length; t++) {
+            int target = items[t];
+            double factor = (newItemWeight > 0 && behaviours[target] == 0 ? weight + newItemWeight : weight) / max;
+            List<Contribution> parts = new ArrayList<>(base.get(t).contributions());
+            double added = 0;
+            for (Interest<ItemId> interest : interests) {
+                OptionalInt j = catalogue().indexOf(interest.key());
+                double similarity = j.isPresent() ? similarity(neighbours.row(j.getAsInt()), target) : 0;
+                double value = factor * interest.currentStrength() * similarity;
+                if (value > 0) {
+                    parts.add(new Contribution(Contribution.Kind.CONTENT, Optional.of(interest.key().value()), value,
+                            Optional.of(new Contribution.Source(interest.originalStrength(), interest.currentStrength(), interest.lastSeen()))));
+                    added += value;
+                }
+            }
+            result.add(new ScoreBreakdown(base.get(t).score() + added, base.get(t).baseline(), parts));
+        }
+        return result;
+    }
+
+    private static double similarity(ContentNeighbours.Row row, int target) {
+        for (int e = 0; e < row.items().length; e++) {
+            if (row.items()[e] == target) {
+                return row.similarities()[e];
+            }
+        }
+        return 0;
     }
 
     /** Σ over the user's strongest item interests j of strength(j) · similarity(j, i), unscaled. */

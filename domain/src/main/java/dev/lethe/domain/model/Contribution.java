@@ -18,6 +18,8 @@ public record Contribution(Kind kind, Optional<String> key, double value, Option
     public enum Kind {
         /** Other users who were into the user's item {@code key} were also into this item, within a few steps of their sequence. */
         COOCCURRENCE("co-occurrence"),
+        /** The item's text (title, tags, categories) is like that of the user's item {@code key} (the content component). */
+        CONTENT("content"),
         /** The user's own interest in the item's category {@code key}, times the item's popularity. */
         CATEGORY("category"),
         /** How popular the item is now (decayed popularity: what is trending). */

@@ -112,6 +112,27 @@ class ContentAffinityTest {
     }
 
     @Test
+    void explanationsAddUpToTheScoreAndNameTheUsersItemsThatANewItemsTextResembles() {
+        ContentAffinity model = new ContentAffinity("profile-content", PROFILE, NEIGHBOURS, COUNTS, 0.3, 2);
+        ScoringContext context = readerOf(1);
+        double[] scores = new double[CATALOGUE.size()];
+        model.score(context, scores);
+        int next = CATALOGUE.indexOf(item(1, VOLUMES)).getAsInt();
+        int[] all = java.util.stream.IntStream.range(0, CATALOGUE.size()).toArray();
+
+        List<dev.lethe.domain.model.ScoreBreakdown> explained = model.explain(context, all);
+
+        for (int i : all) {
+            assertThat(explained.get(i).score()).isCloseTo(scores[i], org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(explained.get(i).total()).isCloseTo(scores[i] - explained.get(i).baseline(), org.assertj.core.api.Assertions.within(1e-9));
+        }
+        assertThat(explained.get(next).contributions()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(dev.lethe.domain.model.Contribution.Kind.CONTENT);
+            assertThat(c.key().orElseThrow()).startsWith(SERIES[1] + "-");
+        });
+    }
+
+    @Test
     void firstEventsAreEachItemsFirstBehaviourAsOfItWithTheUsersEarlierOnes() {
         List<ValidationCase> cases = ContentAffinity.firstEvents(LOG, 100);
 

@@ -193,7 +193,7 @@ public abstract class BehaviorRepositoryContract {
     void summarizeCountsBehavioursUsersItemsTypesAndDays() {
         repository().append(tenant, List.of(view("a", "u1", "i1", T0), view("b", "u1", "i2", T0.plus(Duration.ofHours(1))),
                 view("c", "u2", "i1", T0.plus(Duration.ofDays(1))), rated("d", "u2", "i3", T0.plus(Duration.ofDays(3)), 4, Duration.ofSeconds(5))));
-        repository().append(TestDatabases.freshTenant(), views("x", "u9", 5));
+        repository().append(ContractData.freshTenant(), views("x", "u9", 5));
 
         BehaviorRepository.LogSummary summary = repository().summarize(tenant, T0.plus(Duration.ofDays(1)));
 
