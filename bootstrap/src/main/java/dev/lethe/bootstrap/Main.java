@@ -9,6 +9,7 @@ import dev.lethe.bootstrap.cli.ImportCommand;
 import dev.lethe.bootstrap.cli.LetheCommand;
 import dev.lethe.bootstrap.cli.ServeCommand;
 import dev.lethe.bootstrap.cli.TrainCommand;
+import dev.lethe.bootstrap.cli.TuneCommand;
 import dev.lethe.bootstrap.config.LetheConfig;
 import dev.lethe.bootstrap.evaluation.EvaluateCommand;
 import dev.lethe.application.service.evaluation.ModelCatalog;
@@ -33,6 +34,7 @@ public final class Main {
         cli.addSubcommand(new ServeCommand(clock, servingEngines));
         cli.addSubcommand(new DemoCommand(clock, servingEngines));
         cli.addSubcommand(new TrainCommand(clock, engines));
+        cli.addSubcommand(new TuneCommand(clock, engines));
         cli.addSubcommand(new GenerateCommand(clock));
         cli.addSubcommand(new ImportCommand(clock));
         // The evaluator names the engine's families too; the engine loads nothing until a family is trained.

@@ -4,6 +4,7 @@ import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.domain.Ids;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.training.Activation;
+import dev.lethe.domain.training.Tuning;
 import dev.lethe.domain.training.JobLease;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
@@ -32,12 +33,12 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
 
     private static final String COLUMNS = """
             job_id, family, activation, status, progress, message, model_version, error, attempts, owner, lease_expires_at, created_at, \
-            updated_at""";
+            updated_at, tune_budget_seconds, tune_seed, tune_max_trials""";
     private static final String UPSERT = """
             INSERT INTO training_jobs
                 (tenant_id, job_id, family, activation, status, progress, message, model_version, error, attempts, owner, lease_expires_at,
-                 created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 created_at, updated_at, tune_budget_seconds, tune_seed, tune_max_trials)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE
                 family = VALUES(family), activation = VALUES(activation), status = VALUES(status), progress = VALUES(progress),
                 message = VALUES(message), model_version = VALUES(model_version), error = VALUES(error), attempts = VALUES(attempts),
@@ -96,6 +97,7 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
                 bindState(upsert, 5, job);
                 Jdbc.setInstant(upsert, 13, job.createdAt());
                 Jdbc.setInstant(upsert, 14, job.updatedAt());
+                bindTuning(upsert, 15, job.tuning());
                 upsert.executeUpdate();
             }
             NamedNumbers.replace(connection, DELETE_METRICS, INSERT_METRIC, job.metrics(), tenant, job.id());
@@ -239,6 +241,27 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
         });
     }
 
+    /** The job's search request in three columns from {@code first}; NULLs when it asks for none. */
+    private static void bindTuning(PreparedStatement statement, int first, Optional<Tuning> tuning) throws SQLException {
+        if (tuning.isPresent()) {
+            statement.setInt(first, tuning.get().budgetSeconds());
+            statement.setLong(first + 1, tuning.get().seed());
+            statement.setInt(first + 2, tuning.get().maxTrials());
+        } else {
+            statement.setNull(first, Types.INTEGER);
+            statement.setNull(first + 1, Types.BIGINT);
+            statement.setNull(first + 2, Types.INTEGER);
+        }
+    }
+
+    private static Optional<Tuning> tuning(ResultSet row) throws SQLException {
+        int budget = row.getInt("tune_budget_seconds");
+        if (row.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Tuning(budget, row.getLong("tune_seed"), row.getInt("tune_max_trials")));
+    }
+
     private static TrainingJob job(Connection connection, TenantId tenantId, ResultSet row) throws SQLException {
         String jobId = row.getString("job_id");
         int modelVersion = row.getInt("model_version");
@@ -250,7 +273,7 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
         return new TrainingJob(jobId, tenantId, row.getString("family"), Activation.valueOf(row.getString("activation")),
                 TrainingStatus.valueOf(row.getString("status")), row.getDouble("progress"), row.getString("message"), metrics, version,
                 Optional.ofNullable(row.getString("error")), row.getInt("attempts"), lease,
-                Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"));
+                Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"), tuning(row));
     }
 
     private static String cut(String text, int maxLength) {

@@ -15,6 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
@@ -64,11 +67,25 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainModelCommand command;
         try {
-            command = new TrainModelCommand(new TenantId(tenant), family,
-                    Activation.valueOf(activation.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+            command = new TrainModelCommand(new TenantId(tenant), family, activation(activation));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        return run(spec, options, command, clock, engines, job -> { });
+    }
+
+    /** {@code text} (if-better, always, never) as an activation policy. */
+    static Activation activation(String text) {
+        return Activation.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /**
+     * Runs {@code command} as a job on the configured database with a progress bar, waits for it, prints
+     * the registered version and its training curve, and hands the succeeded job to {@code onSuccess}.
+     */
+    static int run(CommandSpec spec, ServerOptions options, TrainModelCommand command, Clock clock, Function<LetheConfig, Module> engines,
+                   Consumer<TrainingJob> onSuccess) throws Exception {
+        String family = command.family();
         LetheConfig config = options.resolve(System.getenv());
         PrintWriter out = spec.commandLine().getOut();
         try (LetheRuntime runtime = LetheRuntime.prepare(config, clock, engines.apply(config))) {
@@ -76,7 +93,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (!training.families().contains(family)) {
                 throw new ParameterException(spec.commandLine(), "--family must be one of " + training.families() + ", got: " + family);
             }
-            TrainingJob job = training.start(command);
+            TrainingJob job;
+            try {
+                job = training.start(command);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + family).setInitialMax(STEPS)
                     .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
                 while (!job.status().finished()) {
@@ -91,13 +113,17 @@ public final class TrainCommand implements Callable<Integer> {
                 return 1;
             }
             int version = job.modelVersion().orElseThrow();
-            out.printf(Locale.ROOT, "registered %s version %d of tenant %s; validation %s%n", family, version, tenant, job.metrics());
+            Map<String, Double> validation = new TreeMap<>(job.metrics());
+            validation.keySet().removeIf(name -> name.startsWith("tune."));
+            out.printf(Locale.ROOT, "registered %s version %d of tenant %s; validation %s%n", family, version, command.tenantId().value(),
+                    validation);
             var registered = runtime.get(ManageModelsUseCase.class).list(command.tenantId()).stream()
                     .filter(v -> v.version() == version).findFirst().orElseThrow();
             out.printf("active: %s; artifact: %s%n", registered.active(), registered.artifactLocation());
             for (Path plot : TrainingCurvePlot.render(Path.of(registered.artifactLocation()).resolve(TrainModelService.TRAINING_CURVE))) {
                 out.println("training curve: " + plot);
             }
+            onSuccess.accept(job);
             return 0;
         }
     }

@@ -43,14 +43,7 @@ public final class EventLog {
 
     /** Training events plus the validation events (the targets of the validation cases). */
     public static EventLog known(TrainingData data) {
-        List<Behavior> all = new ArrayList<>(data.events().size() + data.validation().size());
-        all.addAll(data.events());
-        int n = 0;
-        for (TrainingData.ValidationCase c : data.validation()) {
-            all.add(Behavior.of(new EventId("validation-" + n++), c.context().userId(), c.target(),
-                    BehaviorType.VIEW, c.context().asOf()));
-        }
-        return of(data.catalogue(), all);
+        return of(data.catalogue(), data.known());
     }
 
     /**

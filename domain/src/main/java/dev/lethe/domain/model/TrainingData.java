@@ -31,6 +31,21 @@ public record TrainingData(Catalogue catalogue, List<Behavior> events, List<Vali
         return new TrainingData(catalogue, events, validation, itemCategories);
     }
 
+    /**
+     * The training behaviours plus each validation case's target as a view at its moment: what is the
+     * past at test time.
+     */
+    public List<Behavior> known() {
+        List<Behavior> all = new java.util.ArrayList<>(events.size() + validation.size());
+        all.addAll(events);
+        int n = 0;
+        for (ValidationCase c : validation) {
+            all.add(Behavior.of(new dev.lethe.domain.behavior.EventId("validation-" + n++), c.context().userId(), c.target(),
+                    dev.lethe.domain.behavior.BehaviorType.VIEW, c.context().asOf()));
+        }
+        return all;
+    }
+
     /** The categories of {@code item}; empty when unknown. */
     public Set<String> categoriesOf(ItemId item) {
         return categories.getOrDefault(item, Set.of());
