@@ -64,6 +64,8 @@ public final class ProfileTuning {
     private static final double OFF = 0.25;
     /** Weight of popularity in the last-item component trial: breaks ties among items with no successor count, as markov does. */
     private static final double TIE_BREAK = 1e-6;
+    /** The defaults and the four components alone: the trials that always run. */
+    public static final int COMPONENT_TRIALS = 5;
     /** Fitted co-occurrence counts and popularity priors kept between trials. */
     private static final int CACHE = 6;
 
@@ -74,7 +76,7 @@ public final class ProfileTuning {
      *
      * @param budget wall-clock time for the trials after the component trials (which always run)
      * @param seed the random search's seed: the same seed on the same data tries the same settings
-     * @param maxTrials the search stops after this many trials, component trials included
+     * @param maxTrials the search stops after this many trials, the {@value ProfileTuning#COMPONENT_TRIALS} component trials included
      * @param k the cut-off of the NDCG that ranks trials
      * @param maxValidationCases at most this many validation cases score each trial (spread evenly over them)
      * @param casesPerUser besides each user's validation case, up to this many of the user's latest training
@@ -94,8 +96,9 @@ public final class ProfileTuning {
             if (budget.isNegative()) {
                 throw new IllegalArgumentException("budget must not be negative, got: " + budget);
             }
-            if (maxTrials < 1) {
-                throw new IllegalArgumentException("maxTrials must be at least 1, got: " + maxTrials);
+            if (maxTrials < COMPONENT_TRIALS) {
+                throw new IllegalArgumentException("maxTrials must be at least " + COMPONENT_TRIALS + " (the defaults and each component alone), got: "
+                        + maxTrials);
             }
             if (k < 1) {
                 throw new IllegalArgumentException("k must be positive, got: " + k);
