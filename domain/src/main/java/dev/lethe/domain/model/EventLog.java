@@ -1,10 +1,7 @@
 package dev.lethe.domain.model;
 
 import dev.lethe.domain.behavior.Behavior;
-import dev.lethe.domain.behavior.BehaviorType;
-import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.UserId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,10 @@
 package dev.lethe.domain.model;
 
 import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.BehaviorType;
+import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.ItemId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +39,12 @@ public record TrainingData(Catalogue catalogue, List<Behavior> events, List<Vali
      * past at test time.
      */
     public List<Behavior> known() {
-        List<Behavior> all = new java.util.ArrayList<>(events.size() + validation.size());
+        List<Behavior> all = new ArrayList<>(events.size() + validation.size());
         all.addAll(events);
         int n = 0;
         for (ValidationCase c : validation) {
-            all.add(Behavior.of(new dev.lethe.domain.behavior.EventId("validation-" + n++), c.context().userId(), c.target(),
-                    dev.lethe.domain.behavior.BehaviorType.VIEW, c.context().asOf()));
+            all.add(Behavior.of(new EventId("validation-" + n++), c.context().userId(), c.target(),
+                    BehaviorType.VIEW, c.context().asOf()));
         }
         return all;
     }
