@@ -7,8 +7,6 @@ import dev.lethe.application.port.in.TrainModelUseCase;
 import dev.lethe.application.service.training.TrainModelService;
 import dev.lethe.bootstrap.LetheRuntime;
 import dev.lethe.bootstrap.config.LetheConfig;
-import dev.lethe.domain.tenant.TenantId;
-import dev.lethe.domain.training.Activation;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
 import java.io.PrintWriter;
@@ -44,16 +42,11 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ServerOptions options;
-
-    @Option(names = "--tenant", required = true, description = "the tenant id")
-    String tenant;
+    TrainingJobOptions job;
 
     @Option(names = "--family", defaultValue = "profile", description = "model family, e.g. profile, decayed-pop, lstm, lstm-notime, lethe (default: ${DEFAULT-VALUE})")
     String family;
 
-    @Option(names = "--activation", defaultValue = "if-better", description = "if-better, always or never (default: ${DEFAULT-VALUE})")
-    String activation;
 
     private final Clock clock;
     private final Function<LetheConfig, Module> engines;
@@ -67,16 +60,11 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainModelCommand command;
         try {
-            command = new TrainModelCommand(new TenantId(tenant), family, activation(activation));
+            command = new TrainModelCommand(job.tenantId(), family, job.activationPolicy());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return run(spec, options, command, clock, engines, job -> { });
-    }
-
-    /** {@code text} (if-better, always, never) as an activation policy. */
-    static Activation activation(String text) {
-        return Activation.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        return run(spec, job.server, command, clock, engines, done -> { });
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.lethe.bootstrap.cli;
 import com.google.inject.Module;
 import dev.lethe.application.port.in.TrainModelCommand;
 import dev.lethe.bootstrap.config.LetheConfig;
-import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.Tuning;
 import java.io.PrintWriter;
@@ -33,10 +32,7 @@ public final class TuneCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ServerOptions options;
-
-    @Option(names = "--tenant", required = true, description = "the tenant id")
-    String tenant;
+    TrainingJobOptions job;
 
     @Option(names = "--family", defaultValue = "profile", description = "the family to tune: profile (default: ${DEFAULT-VALUE})")
     String family;
@@ -50,9 +46,6 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--max-trials", defaultValue = "200", description = "at most this many trials (default: ${DEFAULT-VALUE})")
     int maxTrials;
 
-    @Option(names = "--activation", defaultValue = "if-better", description = "if-better, always or never (default: ${DEFAULT-VALUE})")
-    String activation;
-
     private final java.time.Clock clock;
     private final Function<LetheConfig, Module> engines;
 
@@ -65,12 +58,12 @@ public final class TuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainModelCommand command;
         try {
-            command = new TrainModelCommand(new TenantId(tenant), family, TrainCommand.activation(activation),
+            command = new TrainModelCommand(job.tenantId(), family, job.activationPolicy(),
                     Optional.of(new Tuning(budgetSeconds, seed, maxTrials)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return TrainCommand.run(spec, options, command, clock, engines, this::printSearch);
+        return TrainCommand.run(spec, job.server, command, clock, engines, this::printSearch);
     }
 
     /** The search's summary and its five best trials, from the job's metrics. */
