@@ -10,6 +10,7 @@ import dev.lethe.bootstrap.cli.ImportCommand;
 import dev.lethe.bootstrap.cli.LetheCommand;
 import dev.lethe.bootstrap.cli.ServeCommand;
 import dev.lethe.bootstrap.cli.TrainCommand;
+import dev.lethe.bootstrap.cli.TuneCommand;
 import dev.lethe.bootstrap.config.LetheConfig;
 import dev.lethe.bootstrap.evaluation.EvaluateCommand;
 import dev.lethe.application.service.evaluation.ModelCatalog;
@@ -34,6 +35,7 @@ public final class Main {
         cli.addSubcommand(new ServeCommand(clock, servingEngines));
         cli.addSubcommand(new DemoCommand(clock, servingEngines));
         cli.addSubcommand(new TrainCommand(clock, engines));
+        cli.addSubcommand(new TuneCommand(clock, engines));
         cli.addSubcommand(new GenerateCommand(clock));
         cli.addSubcommand(new ImportCommand(clock));
         // The evaluator names every engine's families (lstm… on the configured DJL backend, seq-knn); no engine loads anything until a family is trained.

@@ -335,6 +335,27 @@ class HttpApiIT {
     }
 
     @Test
+    void aTunedProfileJobEchoesItsSearchAndRegistersItsTrials() {
+        String key = seededTenant("t-tune");
+        ApiClient.Reply started = client.post("/v1/training-jobs", key,
+                "{\"family\":\"profile\",\"activation\":\"always\",\"tune\":{\"budgetSeconds\":1,\"seed\":3,\"maxTrials\":8}}");
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.json().at("/tune/budgetSeconds").asInt()).isEqualTo(1);
+        assertThat(started.json().at("/tune/seed").asLong()).isEqualTo(3);
+
+        JsonNode job = awaitJob(key, started.json().get("id").asText());
+
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.at("/metrics/tune.trials").asDouble()).isBetween(5.0, 8.0);
+        assertThat(job.at("/tune/maxTrials").asInt()).isEqualTo(8);
+        JsonNode version = client.get("/v1/models", key).json().at("/models/0");
+        assertThat(version.at("/metrics").has("tune.trial.000.validation_ndcg@10")).isTrue();
+        assertThat(version.at("/metrics/tune.best.validation_ndcg@10").asDouble())
+                .isGreaterThanOrEqualTo(version.at("/metrics/tune.defaults.validation_ndcg@10").asDouble());
+        assertThat(client.get("/v1/users/u1/recommendations", key).json().get("model").asText()).isEqualTo("profile");
+    }
+
+    @Test
     void trainingAnUnknownFamilyIsRefusedNamingTheField() {
         String key = client.createTenant("t-family", "video");
         ApiClient.Reply reply = client.post("/v1/training-jobs", key, "{\"family\":\"oracle\"}");

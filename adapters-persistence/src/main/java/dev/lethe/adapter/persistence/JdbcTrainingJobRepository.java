@@ -4,6 +4,7 @@ import dev.lethe.application.port.out.TrainingJobRepository;
 import dev.lethe.domain.Ids;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.training.Activation;
+import dev.lethe.domain.training.Tuning;
 import dev.lethe.domain.training.JobLease;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
@@ -32,16 +33,17 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
 
     private static final String COLUMNS = """
             job_id, family, activation, status, progress, message, model_version, error, attempts, owner, lease_expires_at, created_at, \
-            updated_at""";
+            updated_at, tune_budget_seconds, tune_seed, tune_max_trials""";
     /**
      * The new values are bound twice (insert, then update) instead of read back with {@code VALUES()},
      * which MySQL 8.0.20+ deprecates; the row-alias form that replaces it is not accepted by MariaDB.
+     * A job's tuning request is set when it is created and never changes, so the update leaves it.
      */
     private static final String UPSERT = """
             INSERT INTO training_jobs
                 (tenant_id, job_id, family, activation, status, progress, message, model_version, error, attempts, owner, lease_expires_at,
-                 created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 created_at, updated_at, tune_budget_seconds, tune_seed, tune_max_trials)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE
                 family = ?, activation = ?, status = ?, progress = ?, message = ?, model_version = ?, error = ?, attempts = ?,
                 owner = ?, lease_expires_at = ?, updated_at = ?
@@ -99,10 +101,11 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
                 bindState(upsert, 5, job);
                 Jdbc.setInstant(upsert, 13, job.createdAt());
                 Jdbc.setInstant(upsert, 14, job.updatedAt());
-                upsert.setString(15, job.family());
-                upsert.setString(16, job.activation().name());
-                bindState(upsert, 17, job);
-                Jdbc.setInstant(upsert, 25, job.updatedAt());
+                bindTuning(upsert, 15, job.tuning());
+                upsert.setString(18, job.family());
+                upsert.setString(19, job.activation().name());
+                bindState(upsert, 20, job);
+                Jdbc.setInstant(upsert, 28, job.updatedAt());
                 upsert.executeUpdate();
             }
             NamedNumbers.replace(connection, DELETE_METRICS, INSERT_METRIC, job.metrics(), tenant, job.id());
@@ -246,6 +249,27 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
         });
     }
 
+    /** The job's search request in three columns from {@code first}; NULLs when it asks for none. */
+    private static void bindTuning(PreparedStatement statement, int first, Optional<Tuning> tuning) throws SQLException {
+        if (tuning.isPresent()) {
+            statement.setInt(first, tuning.get().budgetSeconds());
+            statement.setLong(first + 1, tuning.get().seed());
+            statement.setInt(first + 2, tuning.get().maxTrials());
+        } else {
+            statement.setNull(first, Types.INTEGER);
+            statement.setNull(first + 1, Types.BIGINT);
+            statement.setNull(first + 2, Types.INTEGER);
+        }
+    }
+
+    private static Optional<Tuning> tuning(ResultSet row) throws SQLException {
+        int budget = row.getInt("tune_budget_seconds");
+        if (row.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Tuning(budget, row.getLong("tune_seed"), row.getInt("tune_max_trials")));
+    }
+
     private static TrainingJob job(Connection connection, TenantId tenantId, ResultSet row) throws SQLException {
         String jobId = row.getString("job_id");
         int modelVersion = row.getInt("model_version");
@@ -257,7 +281,7 @@ final class JdbcTrainingJobRepository implements TrainingJobRepository {
         return new TrainingJob(jobId, tenantId, row.getString("family"), Activation.valueOf(row.getString("activation")),
                 TrainingStatus.valueOf(row.getString("status")), row.getDouble("progress"), row.getString("message"), metrics, version,
                 Optional.ofNullable(row.getString("error")), row.getInt("attempts"), lease,
-                Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"));
+                Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"), tuning(row));
     }
 
     private static String cut(String text, int maxLength) {

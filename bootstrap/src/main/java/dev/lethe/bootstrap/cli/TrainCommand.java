@@ -7,14 +7,15 @@ import dev.lethe.application.port.in.TrainModelUseCase;
 import dev.lethe.application.service.training.TrainModelService;
 import dev.lethe.bootstrap.LetheRuntime;
 import dev.lethe.bootstrap.config.LetheConfig;
-import dev.lethe.domain.tenant.TenantId;
-import dev.lethe.domain.training.Activation;
 import dev.lethe.domain.training.TrainingJob;
 import dev.lethe.domain.training.TrainingStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
@@ -41,16 +42,11 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ServerOptions options;
-
-    @Option(names = "--tenant", required = true, description = "the tenant id")
-    String tenant;
+    TrainingJobOptions job;
 
     @Option(names = "--family", defaultValue = "profile", description = "model family, e.g. profile, decayed-pop, lstm, lstm-notime, lethe (default: ${DEFAULT-VALUE})")
     String family;
 
-    @Option(names = "--activation", defaultValue = "if-better", description = "if-better, always or never (default: ${DEFAULT-VALUE})")
-    String activation;
 
     private final Clock clock;
     private final Function<LetheConfig, Module> engines;
@@ -64,11 +60,20 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainModelCommand command;
         try {
-            command = new TrainModelCommand(new TenantId(tenant), family,
-                    Activation.valueOf(activation.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+            command = new TrainModelCommand(job.tenantId(), family, job.activationPolicy());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        return run(spec, job.server, command, clock, engines, done -> { });
+    }
+
+    /**
+     * Runs {@code command} as a job on the configured database with a progress bar, waits for it, prints
+     * the registered version and its training curve, and hands the succeeded job to {@code onSuccess}.
+     */
+    static int run(CommandSpec spec, ServerOptions options, TrainModelCommand command, Clock clock, Function<LetheConfig, Module> engines,
+                   Consumer<TrainingJob> onSuccess) throws Exception {
+        String family = command.family();
         LetheConfig config = options.resolve(System.getenv());
         PrintWriter out = spec.commandLine().getOut();
         try (LetheRuntime runtime = LetheRuntime.prepare(config, clock, engines.apply(config))) {
@@ -76,7 +81,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (!training.families().contains(family)) {
                 throw new ParameterException(spec.commandLine(), "--family must be one of " + training.families() + ", got: " + family);
             }
-            TrainingJob job = training.start(command);
+            TrainingJob job;
+            try {
+                job = training.start(command);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             if (PlainProgress.terminal()) {
                 try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + family).setInitialMax(STEPS)
                         .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
@@ -100,13 +110,17 @@ public final class TrainCommand implements Callable<Integer> {
                 return 1;
             }
             int version = job.modelVersion().orElseThrow();
-            out.printf(Locale.ROOT, "registered %s version %d of tenant %s; validation %s%n", family, version, tenant, job.metrics());
+            Map<String, Double> validation = new TreeMap<>(job.metrics());
+            validation.keySet().removeIf(name -> name.startsWith("tune."));
+            out.printf(Locale.ROOT, "registered %s version %d of tenant %s; validation %s%n", family, version, command.tenantId().value(),
+                    validation);
             var registered = runtime.get(ManageModelsUseCase.class).list(command.tenantId()).stream()
                     .filter(v -> v.version() == version).findFirst().orElseThrow();
             out.printf("active: %s; artifact: %s%n", registered.active(), registered.artifactLocation());
             for (Path plot : TrainingCurvePlot.render(Path.of(registered.artifactLocation()).resolve(TrainModelService.TRAINING_CURVE))) {
                 out.println("training curve: " + plot);
             }
+            onSuccess.accept(job);
             return 0;
         }
     }

@@ -14,6 +14,9 @@ import dev.lethe.domain.model.DiversityReranker;
 import dev.lethe.domain.content.ContentAffinity;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.model.ModelTrainer;
+import dev.lethe.domain.interest.ProfileTuning;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.bootstrap.cli.PlainProgress;
 import java.io.OutputStream;
@@ -44,6 +47,8 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
     /** Exit status for bad input (unreadable or malformed dataset, unknown model, bad option value). */
     public static final int BAD_INPUT = 2;
+    /** The model {@code --tune} adds: the profile with the settings its search chose. */
+    public static final String TUNED = "profile-tuned";
 
     @Spec
     CommandSpec spec;
@@ -85,6 +90,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--diversity-model", defaultValue = "profile", description = "the model of the --diversity trade-off (default profile)")
     String diversityModel;
 
+    @Option(names = "--tune", paramLabel = "SECONDS", defaultValue = "0", description = "search the profile's settings on the validation "
+            + "cases for this many seconds (after its component trials, which always run) and add the winner as profile-tuned, "
+            + "with the trials in the report (default 0: no search)")
+    int tuneSeconds;
+
+    @Option(names = "--tune-seed", defaultValue = "1", description = "seed of the --tune search (default ${DEFAULT-VALUE})")
+    long tuneSeed;
+
+    @Option(names = "--tune-trials", defaultValue = "200", description = "at most this many --tune trials, at least 5 (default ${DEFAULT-VALUE})")
+    int tuneTrials;
+
     @Option(names = "--quiet", description = "no progress bars")
     boolean quiet;
 
@@ -123,13 +139,26 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : TenantKind.parse(tenantKind);
         console.println("Reading " + dataset + " (" + datasetFormat.wireName() + ") ...");
         Dataset data = datasetFormat.read(dataset, Optional.ofNullable(items));
+        Map<ItemId, Set<String>> itemCategories = new HashMap<>();
+        data.items().forEach((id, item) -> itemCategories.put(id, item.categories()));
         ModelCatalog catalog = withProfile(this.catalog, data, kind);
-        List<String> names = models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList();
+        List<String> names = new ArrayList<>(models.isEmpty() ? catalog.defaultModels() : models.stream().map(String::trim).toList());
+        AtomicReference<ProfileTuning.Result> tuning = new AtomicReference<>();
+        if (tuneSeconds < 0) {
+            throw new IllegalArgumentException("tune must be a number of seconds >= 0, got: " + tuneSeconds);
+        }
+        if (tuneSeconds > 0) {
+            catalog = catalog.with(List.of(ProfileTuning.trainer(TUNED, id -> itemCategories.getOrDefault(id, Set.of()),
+                    ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(kind)),
+                    ProfileTuning.Options.of(Duration.ofSeconds(tuneSeconds), tuneSeed, tuneTrials, k),
+                    clock, tuning::set)));
+            if (!names.contains(TUNED)) {
+                names.add(TUNED);
+            }
+        }
         if (!diversity.isEmpty() && !catalog.knows(diversityModel.trim())) {
             throw new IllegalArgumentException("diversity-model must be one of the known models, got: " + diversityModel);
         }
-        Map<ItemId, Set<String>> itemCategories = new HashMap<>();
-        data.items().forEach((id, item) -> itemCategories.put(id, item.categories()));
         EvaluationQuery query = new EvaluationQuery(data.name(), data.events(), evaluationProtocol, names, k, itemCategories);
         EvaluationReport report;
         Optional<DiversityTradeOff> tradeOff = Optional.empty();
@@ -147,6 +176,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             String png = out.relativize(Plots.accuracyVersusDiversity(tradeOff.get(), data.name(), out)).toString();
             plots.add(png);
             extra.put("diversity", ReportWriter.diversity(tradeOff.get(), png));
+        }
+        if (tuning.get() != null) {
+            extra.put("tuning", ReportWriter.tuning(tuning.get()));
         }
         if (forgetting) {
             console.println("Fitting forgetting curves ...");

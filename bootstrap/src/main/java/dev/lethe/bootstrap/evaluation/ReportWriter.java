@@ -2,6 +2,7 @@ package dev.lethe.bootstrap.evaluation;
 
 import dev.lethe.application.port.in.DiversityTradeOff;
 import dev.lethe.domain.model.DiversityReranker;
+import dev.lethe.domain.interest.ProfileTuning;
 
 import dev.lethe.application.port.in.EvaluationProtocol;
 import dev.lethe.application.port.in.EvaluationReport;
@@ -29,7 +30,7 @@ final class ReportWriter {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("report.json"), Json.write(json(report, extra)), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("report.md"), markdown(report) + diversityMarkdown(extra) + forgettingMarkdown(extra), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("report.md"), markdown(report) + tuningMarkdown(extra) + diversityMarkdown(extra) + forgettingMarkdown(extra), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + directory, e);
         }
@@ -126,6 +127,63 @@ final class ReportWriter {
         section.put("points", points);
         section.put("plot", plot);
         return section;
+    }
+
+    /** The {@code tuning} section of report.json: the search's summary and every trial with its settings and validation NDCG. */
+    static Map<String, Object> tuning(ProfileTuning.Result result) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("model", EvaluateCommand.TUNED);
+        section.put("k", result.k());
+        section.put("validationCases", result.validationCases());
+        section.put("seconds", result.elapsed().toMillis() / 1000.0);
+        section.put("bestTrial", result.winner().number());
+        List<Object> trials = new ArrayList<>();
+        for (ProfileTuning.Trial t : result.trials()) {
+            Map<String, Object> trial = new LinkedHashMap<>();
+            trial.put("trial", t.number());
+            trial.put("origin", t.origin());
+            trial.put("validationNdcg", t.validationNdcg());
+            trial.put("seconds", t.took().toMillis() / 1000.0);
+            trial.put("profileCurve", t.settings().profileCurve().toString());
+            trial.put("settings", t.settings().parameters());
+            trials.add(trial);
+        }
+        section.put("trials", trials);
+        return section;
+    }
+
+    /** The trials table of {@code extra.tuning}: the defaults, the components, the winner and the ten best others; empty without one. */
+    static String tuningMarkdown(Map<String, Object> extra) {
+        if (!(extra.get("tuning") instanceof Map<?, ?> section) || !(section.get("trials") instanceof List<?> trials)) {
+            return "";
+        }
+        Object k = section.get("k");
+        StringBuilder md = new StringBuilder("\n## Tuning the profile\n\n");
+        md.append(String.format(Locale.ROOT, "%d trials in %.1f s on %s validation cases (NDCG@%s); trial %s won and is `%s` above. "
+                + "Shown: the defaults, each component alone, and the 10 best other trials.%n%n", trials.size(), number(section.get("seconds")),
+                section.get("validationCases"), k, section.get("bestTrial"), section.get("model")));
+        md.append(String.format(Locale.ROOT, "| trial | origin | validation NDCG@%s | profile curve | popularity half-life d | window | profile items "
+                + "| co-occurrence | last item | category | popularity | forward | distance-weighted |%n", k));
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        List<Map<?, ?>> shown = new ArrayList<>();
+        List<Map<?, ?>> others = new ArrayList<>();
+        for (Object o : trials) {
+            Map<?, ?> t = (Map<?, ?>) o;
+            String origin = String.valueOf(t.get("origin"));
+            (origin.equals("defaults") || origin.startsWith("component") ? shown : others).add(t);
+        }
+        others.sort((a, b) -> Double.compare(number(b.get("validationNdcg")), number(a.get("validationNdcg"))));
+        shown.addAll(others.subList(0, Math.min(10, others.size())));
+        for (Map<?, ?> t : shown) {
+            Map<?, ?> s = (Map<?, ?>) t.get("settings");
+            boolean won = String.valueOf(t.get("trial")).equals(String.valueOf(section.get("bestTrial")));
+            md.append(String.format(Locale.ROOT, "| %s%s%s | %s | %.4f | %s | %.3g | %.0f | %.0f | %.3g | %.3g | %.3g | %.3g | %s | %s |%n",
+                    won ? "**" : "", t.get("trial"), won ? "**" : "", t.get("origin"), number(t.get("validationNdcg")), t.get("profileCurve"),
+                    number(s.get("popularityHalfLifeDays")), number(s.get("window")), number(s.get("profileItems")),
+                    number(s.get("cooccurrenceWeight")), number(s.get("lastItemWeight")), number(s.get("categoryWeight")),
+                    number(s.get("popularityWeight")), number(s.get("forward")) == 1 ? "yes" : "no", number(s.get("distanceWeighted")) == 1 ? "yes" : "no"));
+        }
+        return md.toString();
     }
 
     /** The accuracy–diversity table of {@code extra.diversity}; empty without one. */

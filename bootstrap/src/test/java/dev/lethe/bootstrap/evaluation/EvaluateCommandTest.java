@@ -163,4 +163,31 @@ class EvaluateCommandTest {
         assertThat(exit).isEqualTo(EvaluateCommand.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("diversity").contains("1.5");
     }
+
+    @Test
+    void tuneAddsTheTunedProfileAndItsTrialsToTheReport() throws Exception {
+        Path out = dir.resolve("out");
+
+        int exit = run("--dataset", generatedCsvWithItems().toString(), "--format", "csv", "--models", "profile", "--tune", "1",
+                "--tune-trials", "9", "--out", out.toString(), "--quiet", "--no-forgetting");
+
+        assertThat(exit).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.path("models")).extracting(m -> m.path("name").asText()).containsExactly("profile", EvaluateCommand.TUNED);
+        JsonNode trials = report.path("tuning").path("trials");
+        assertThat(trials.size()).isBetween(5, 9);
+        assertThat(trials.get(0).path("origin").asText()).isEqualTo("defaults");
+        double best = trials.get(report.path("tuning").path("bestTrial").asInt()).path("validationNdcg").asDouble();
+        trials.forEach(t -> assertThat(best).isGreaterThanOrEqualTo(t.path("validationNdcg").asDouble()));
+        assertThat(trials.get(0).path("settings").path("window").asDouble()).isEqualTo(5.0);
+        assertThat(out.resolve("report.md")).content().contains("## Tuning the profile").contains("| component: popularity |");
+    }
+
+    @Test
+    void aNegativeTuneBudgetIsBadInput() throws Exception {
+        int exit = run("--dataset", generatedCsv().toString(), "--format", "csv", "--models", "pop", "--tune", "-1",
+                "--out", dir.resolve("o").toString(), "--quiet", "--no-forgetting");
+
+        assertThat(exit).isEqualTo(EvaluateCommand.BAD_INPUT);
+    }
 }

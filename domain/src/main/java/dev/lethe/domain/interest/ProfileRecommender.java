@@ -12,6 +12,7 @@ import dev.lethe.domain.forgetting.Reengagements;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.Contribution;
 import dev.lethe.domain.model.DecayedPopularity;
+import dev.lethe.domain.model.FittedParameters;
 import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.ScoreBreakdown;
@@ -34,15 +35,22 @@ import java.util.function.Function;
 /**
  * Ranks the catalogue from a user's decayed interest profile as of the moment of scoring: items that
  * co-occurred (within a few steps of other users' sequences) with what the user is still interested
- * in, items in the categories the user still cares about, and a time-decayed popularity prior, each
- * normalised to [0, 1] and mixed with fixed weights. Only the scoring context's history and training
+ * in, items that followed the user's most recent item, items in the categories the user still cares
+ * about, and a time-decayed popularity prior, each normalised to [0, 1] and mixed with the weights of
+ * its {@link Settings} (defaults, or fitted per tenant on validation by {@link ProfileTuning}). Only the scoring context's history and training
  * behaviours strictly before {@code asOf} are used: co-occurrences count from the moment their later
  * behaviour happened. Immutable after fitting; safe for concurrent scoring.
  */
-public final class ProfileRecommender implements Recommender {
+public final class ProfileRecommender implements Recommender, FittedParameters {
 
     /**
-     * How the recommender ranks.
+     * Which way a co-occurrence counts: {@code SYMMETRIC} (X then Y counts for both X and Y) or
+     * {@code FORWARD} ("after X came Y": it counts for X only, pointing at Y).
+     */
+    public enum Direction { SYMMETRIC, FORWARD }
+
+    /**
+     * How the recommender ranks; docs/tuning.md gives the range {@link ProfileTuning} searches for each.
      *
      * @param profileCurve how the user's interests fade
      * @param popularityCurve how the popularity prior fades
@@ -51,29 +59,44 @@ public final class ProfileRecommender implements Recommender {
      * @param cooccurrenceWeight weight of the co-occurrence score
      * @param categoryWeight weight of category affinity × popularity
      * @param popularityWeight weight of decayed popularity
+     * @param direction which way a co-occurrence counts
+     * @param distanceWeighted whether a pair {@code d} steps apart counts {@code window − d + 1} times (the next item most)
+     *                         instead of once
+     * @param lastItemWeight weight of the co-occurrences of the user's most recent item alone ("after X came Y", X the last item)
      */
     public record Settings(ForgettingCurve profileCurve, ForgettingCurve popularityCurve, BehaviorWeights weights, int window,
-            int profileItems, double cooccurrenceWeight, double categoryWeight, double popularityWeight) {
+            int profileItems, double cooccurrenceWeight, double categoryWeight, double popularityWeight, Direction direction,
+            boolean distanceWeighted, double lastItemWeight) {
         public Settings {
             Objects.requireNonNull(profileCurve, "profileCurve");
             Objects.requireNonNull(popularityCurve, "popularityCurve");
             Objects.requireNonNull(weights, "weights");
+            Objects.requireNonNull(direction, "direction");
             if (window < 1) {
                 throw new IllegalArgumentException("window must be at least 1, got: " + window);
             }
             if (profileItems < 1) {
                 throw new IllegalArgumentException("profileItems must be at least 1, got: " + profileItems);
             }
-            if (!(cooccurrenceWeight >= 0) || !(categoryWeight >= 0) || !(popularityWeight >= 0)
-                    || !(cooccurrenceWeight + categoryWeight + popularityWeight > 0)) {
-                throw new IllegalArgumentException("cooccurrenceWeight, categoryWeight and popularityWeight must be non-negative and not all 0");
+            if (!(cooccurrenceWeight >= 0) || !(categoryWeight >= 0) || !(popularityWeight >= 0) || !(lastItemWeight >= 0)
+                    || !(cooccurrenceWeight + categoryWeight + popularityWeight + lastItemWeight > 0)) {
+                throw new IllegalArgumentException(
+                        "cooccurrenceWeight, categoryWeight, popularityWeight and lastItemWeight must be non-negative and not all 0");
             }
+        }
+
+        /** Settings with symmetric, unweighted co-occurrence and no last-item score (what the profile ranked with before they existed). */
+        public Settings(ForgettingCurve profileCurve, ForgettingCurve popularityCurve, BehaviorWeights weights, int window,
+                int profileItems, double cooccurrenceWeight, double categoryWeight, double popularityWeight) {
+            this(profileCurve, popularityCurve, weights, window, profileItems, cooccurrenceWeight, categoryWeight, popularityWeight,
+                    Direction.SYMMETRIC, false, 0.0);
         }
 
         /**
          * The defaults chosen on ml-latest-small's validation cases (see docs/forgetting-model.md): the
          * profile curve is the power law that site's category returns fit, which {@link #trainer} replaces
          * by the tenant's own fitted curve; popularity fades with a 30-day half-life and weighs little.
+         * {@link ProfileTuning} starts from them, so an untuned profile ranks as it always did.
          */
         public static Settings defaults(BehaviorWeights weights) {
             return new Settings(new PowerLawCurve(1.0, 10), ExponentialCurve.ofDays(30), weights, 5, 50, 1.0, 0.2, 0.05);
@@ -81,7 +104,35 @@ public final class ProfileRecommender implements Recommender {
 
         /** These settings with another profile curve (e.g. the tenant's fitted one). */
         public Settings withProfileCurve(ForgettingCurve curve) {
-            return new Settings(curve, popularityCurve, weights, window, profileItems, cooccurrenceWeight, categoryWeight, popularityWeight);
+            return new Settings(curve, popularityCurve, weights, window, profileItems, cooccurrenceWeight, categoryWeight, popularityWeight,
+                    direction, distanceWeighted, lastItemWeight);
+        }
+
+        /** These settings with other component weights. */
+        public Settings withWeights(double cooccurrence, double category, double popularity, double lastItem) {
+            return new Settings(profileCurve, popularityCurve, weights, window, profileItems, cooccurrence, category, popularity,
+                    direction, distanceWeighted, lastItem);
+        }
+
+        /** The settings as numbers under stable names (curves by half-life in days; direction forward = 1, distance weighted = 1). */
+        public Map<String, Double> parameters() {
+            Map<String, Double> p = new java.util.LinkedHashMap<>();
+            p.put("profileHalfLifeDays", profileCurve.halfLifeSeconds() / 86_400);
+            p.put("popularityHalfLifeDays", popularityCurve.halfLifeSeconds() / 86_400);
+            p.put("window", (double) window);
+            p.put("profileItems", (double) profileItems);
+            p.put("cooccurrenceWeight", cooccurrenceWeight);
+            p.put("lastItemWeight", lastItemWeight);
+            p.put("categoryWeight", categoryWeight);
+            p.put("popularityWeight", popularityWeight);
+            p.put("forward", direction == Direction.FORWARD ? 1.0 : 0.0);
+            p.put("distanceWeighted", distanceWeighted ? 1.0 : 0.0);
+            return p;
+        }
+
+        /** The settings that shape the co-occurrence counts: two settings with the same key count the same pairs. */
+        Object cooccurrenceKey() {
+            return List.of(window, direction, distanceWeighted);
         }
     }
 
@@ -178,9 +229,20 @@ public final class ProfileRecommender implements Recommender {
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(categoriesOf, "categoriesOf");
         Objects.requireNonNull(settings, "settings");
-        int n = catalogue.size();
         List<Behavior> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Behavior::occurredAt));
+        TimedNeighbours neighbours = cooccurrences(catalogue, sorted, settings);
+        DecayedPopularity popularity = DecayedPopularity.fit(name + "-popularity", catalogue, Optional.of(settings.popularityCurve()), sorted);
+        return new ProfileRecommender(name, catalogue, settings, CategoryIndex.of(catalogue, categoriesOf), neighbours, popularity, Map.of());
+    }
+
+    /**
+     * The pairs of each user's sequence at most {@code settings.window()} steps apart, each known from
+     * the moment of its later behaviour: both ways, or only from the earlier item to the later one, once
+     * or {@code window − distance + 1} times.
+     */
+    private static TimedNeighbours cooccurrences(Catalogue catalogue, List<Behavior> sorted, Settings settings) {
+        int n = catalogue.size();
         long[] eventTimes = new long[sorted.size()];
         int m = 0;
         Map<UserId, List<int[]>> sequences = new HashMap<>();
@@ -193,22 +255,51 @@ public final class ProfileRecommender implements Recommender {
             }
         }
         PairLists pairs = new PairLists(n);
+        int window = settings.window();
+        boolean symmetric = settings.direction() == Direction.SYMMETRIC;
         for (List<int[]> sequence : sequences.values()) {
             for (int q = 0; q < sequence.size(); q++) {
                 int later = sequence.get(q)[0];
                 long known = eventTimes[sequence.get(q)[1]];
-                for (int p = Math.max(0, q - settings.window()); p < q; p++) {
+                for (int p = Math.max(0, q - window); p < q; p++) {
                     int earlier = sequence.get(p)[0];
                     if (earlier != later) {
-                        pairs.add(earlier, later, known);
-                        pairs.add(later, earlier, known);
+                        int copies = settings.distanceWeighted() ? window - (q - p) + 1 : 1;
+                        for (int c = 0; c < copies; c++) {
+                            pairs.add(earlier, later, known);
+                            if (symmetric) {
+                                pairs.add(later, earlier, known);
+                            }
+                        }
                     }
                 }
             }
         }
-        TimedNeighbours neighbours = pairs.finish();
-        DecayedPopularity popularity = DecayedPopularity.fit(name + "-popularity", catalogue, Optional.of(settings.popularityCurve()), sorted);
-        return new ProfileRecommender(name, catalogue, settings, CategoryIndex.of(catalogue, categoriesOf), neighbours, popularity, Map.of());
+        return pairs.finish();
+    }
+
+    /** The co-occurrences of {@code sorted} (in time order) as {@code settings} count them; what {@link #fit} counts. */
+    static Neighbours countCooccurrences(Catalogue catalogue, List<Behavior> sorted, Settings settings) {
+        return cooccurrences(catalogue, sorted, settings);
+    }
+
+    /**
+     * This recommender's catalogue and categories ranked with {@code other} settings over already counted
+     * {@code counted} co-occurrences and {@code prior} popularity, which must be what {@link #fit} would
+     * count for {@code other}: lets a settings search reuse them between trials.
+     */
+    ProfileRecommender with(Settings other, Neighbours counted, Recommender prior) {
+        return new ProfileRecommender(name, catalogue, other, categories, counted, prior, Map.of());
+    }
+
+    /** The co-occurrence counts this recommender ranks with. */
+    Neighbours neighbours() {
+        return neighbours;
+    }
+
+    /** This recommender under another name. */
+    ProfileRecommender named(String newName) {
+        return new ProfileRecommender(newName, catalogue, settings, categories, neighbours, popularity, userKernels);
     }
 
     /**
@@ -237,7 +328,7 @@ public final class ProfileRecommender implements Recommender {
         };
     }
 
-    private static java.util.Optional<ForgettingCurve> fittedCurve(TrainingData data, Function<ItemId, Set<String>> categoriesOf) {
+    static java.util.Optional<ForgettingCurve> fittedCurve(TrainingData data, Function<ItemId, Set<String>> categoriesOf) {
         Map<ItemId, Set<String>> categories = new HashMap<>();
         for (ItemId item : data.catalogue().items()) {
             Set<String> cats = categoriesOf.apply(item);
@@ -278,6 +369,11 @@ public final class ProfileRecommender implements Recommender {
         return settings;
     }
 
+    @Override
+    public Map<String, Double> fittedParameters() {
+        return settings.parameters();
+    }
+
     /** The user's decayed interest profile built from {@code context}'s history. */
     public InterestProfile profile(ScoringContext context) {
         return InterestProfile.of(context.userId(), context.history(), userKernels.getOrDefault(context.userId(), kernel),
@@ -294,6 +390,14 @@ public final class ProfileRecommender implements Recommender {
         if (settings.cooccurrenceWeight() > 0) {
             cooccurrence(profile, context.asOf(), asOf, part);
             addNormalised(part, settings.cooccurrenceWeight(), scores, n);
+        }
+        if (settings.lastItemWeight() > 0 && !context.history().isEmpty()) {
+            Arrays.fill(part, 0.0);
+            OptionalInt last = catalogue.indexOf(context.history().get(context.history().size() - 1).itemId());
+            if (last.isPresent() && last.getAsInt() < neighbours.items()) {
+                neighbours.spread(last.getAsInt(), asOf, 1.0, part);
+                addNormalised(part, settings.lastItemWeight(), scores, n);
+            }
         }
         double[] popularity = new double[n];
         if (settings.popularityWeight() > 0 || settings.categoryWeight() > 0) {
@@ -352,6 +456,18 @@ public final class ProfileRecommender implements Recommender {
             categoryFactor = factor(part, settings.categoryWeight(), n);
         }
         double popularityFactor = settings.popularityWeight() > 0 ? factor(popularity, settings.popularityWeight(), n) : 0;
+        // The last item's own co-occurrences (a tuned setting): scaled as score scales them.
+        int lastItem = -1;
+        double lastFactor = 0;
+        if (settings.lastItemWeight() > 0 && !context.history().isEmpty()) {
+            OptionalInt last = catalogue.indexOf(context.history().get(context.history().size() - 1).itemId());
+            if (last.isPresent() && last.getAsInt() < neighbours.items()) {
+                lastItem = last.getAsInt();
+                Arrays.fill(part, 0.0);
+                neighbours.spread(lastItem, asOf.toEpochMilli(), 1.0, part);
+                lastFactor = factor(part, settings.lastItemWeight(), n);
+            }
+        }
         String[] categoryNames = new String[affinity.length];
         categories.index().forEach((name, c) -> categoryNames[c] = name);
         List<Interest<ItemId>> interests = profile.topItems(asOf, settings.profileItems());
@@ -373,6 +489,12 @@ public final class ProfileRecommender implements Recommender {
                 if (value > 0 && interest.isPresent()) {
                     parts.add(new Contribution(Contribution.Kind.CATEGORY, Optional.of(categoryNames[c]), value, Optional.of(source(interest.get()))));
                 }
+            }
+            double lastShare = lastFactor > 0 ? neighbours.share(lastItem, target, asOf.toEpochMilli()) : 0;
+            if (lastShare > 0) {
+                ItemId lastId = catalogue.item(lastItem);
+                parts.add(new Contribution(Contribution.Kind.COOCCURRENCE, Optional.of(lastId.value()), lastFactor * lastShare,
+                        profile.item(lastId, asOf).map(ProfileRecommender::source)));
             }
             if (popularityFactor * popularity[target] > 0) {
                 parts.add(Contribution.of(Contribution.Kind.POPULARITY, Optional.empty(), popularityFactor * popularity[target]));

@@ -1,10 +1,7 @@
 package dev.lethe.domain.model;
 
 import dev.lethe.domain.behavior.Behavior;
-import dev.lethe.domain.behavior.BehaviorType;
-import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.UserId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,14 +40,7 @@ public final class EventLog {
 
     /** Training events plus the validation events (the targets of the validation cases). */
     public static EventLog known(TrainingData data) {
-        List<Behavior> all = new ArrayList<>(data.events().size() + data.validation().size());
-        all.addAll(data.events());
-        int n = 0;
-        for (TrainingData.ValidationCase c : data.validation()) {
-            all.add(Behavior.of(new EventId("validation-" + n++), c.context().userId(), c.target(),
-                    BehaviorType.VIEW, c.context().asOf()));
-        }
-        return of(data.catalogue(), all);
+        return of(data.catalogue(), data.known());
     }
 
     /**

@@ -43,11 +43,19 @@ public final class HalfLifeSearch implements ModelTrainer {
     @Override
     public Recommender train(TrainingData data, TrainingListener listener) {
         EventLog log = EventLog.known(data);
+        return DecayedPopularity.fit(NAME, Optional.of(ExponentialCurve.ofDays(bestHalfLifeDays(log, data.validation(), listener))), log);
+    }
+
+    /**
+     * The grid's half-life, in days, whose decayed popularity over {@code log} ranks {@code cases} best
+     * by NDCG@K (the first on ties); {@link #DEFAULT_HALF_LIFE_DAYS} without cases.
+     */
+    public double bestHalfLifeDays(EventLog log, List<TrainingData.ValidationCase> cases, TrainingListener listener) {
         double best = DEFAULT_HALF_LIFE_DAYS;
         double bestNdcg = Double.NEGATIVE_INFINITY;
-        if (!data.validation().isEmpty()) {
+        if (!cases.isEmpty()) {
             for (int g = 0; g < GRID_DAYS.length; g++) {
-                double ndcg = validationNdcg(log, data.validation(), GRID_DAYS[g] * 86_400_000d);
+                double ndcg = validationNdcg(log, cases, GRID_DAYS[g] * 86_400_000d);
                 listener.metric("validation-ndcg@" + k, g, ndcg);
                 listener.progress("half-life search", g + 1, GRID_DAYS.length,
                         String.format(Locale.ROOT, "%.2f d -> NDCG@%d %.4f", GRID_DAYS[g], k, ndcg));
@@ -57,7 +65,7 @@ public final class HalfLifeSearch implements ModelTrainer {
                 }
             }
         }
-        return DecayedPopularity.fit(NAME, Optional.of(ExponentialCurve.ofDays(best)), log);
+        return best;
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.lethe.domain.model;
 
 import dev.lethe.domain.behavior.Behavior;
+import dev.lethe.domain.behavior.BehaviorType;
+import dev.lethe.domain.behavior.EventId;
 import dev.lethe.domain.behavior.ItemId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,21 @@ public record TrainingData(Catalogue catalogue, List<Behavior> events, List<Vali
     /** The same data with the items' categories. */
     public TrainingData withCategories(Map<ItemId, Set<String>> itemCategories) {
         return new TrainingData(catalogue, events, validation, itemCategories);
+    }
+
+    /**
+     * The training behaviours plus each validation case's target as a view at its moment: what is the
+     * past at test time.
+     */
+    public List<Behavior> known() {
+        List<Behavior> all = new ArrayList<>(events.size() + validation.size());
+        all.addAll(events);
+        int n = 0;
+        for (ValidationCase c : validation) {
+            all.add(Behavior.of(new EventId("validation-" + n++), c.context().userId(), c.target(),
+                    BehaviorType.VIEW, c.context().asOf()));
+        }
+        return all;
     }
 
     /** The categories of {@code item}; empty when unknown. */

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param error why it failed
  * @param attempts how many times a process claimed it (a job released at shutdown gives its attempt back)
  * @param lease the claim of the process running it; empty while queued and once finished
+ * @param tuning the settings search to run before training, when asked for
  */
 public record TrainingJob(
         String id,
@@ -33,8 +34,10 @@ public record TrainingJob(
         int attempts,
         Optional<JobLease> lease,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<Tuning> tuning) {
     public TrainingJob {
+        Objects.requireNonNull(tuning, "tuning");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(family, "family");
@@ -55,10 +58,23 @@ public record TrainingJob(
         metrics = java.util.Collections.unmodifiableMap(new TreeMap<>(metrics));
     }
 
+    /** A job without a settings search. */
+    public TrainingJob(String id, TenantId tenantId, String family, Activation activation, TrainingStatus status, double progress,
+                       String message, Map<String, Double> metrics, Optional<Integer> modelVersion, Optional<String> error, int attempts,
+                       Optional<JobLease> lease, Instant createdAt, Instant updatedAt) {
+        this(id, tenantId, family, activation, status, progress, message, metrics, modelVersion, error, attempts, lease, createdAt,
+                updatedAt, Optional.empty());
+    }
+
     /** A new queued job. */
     public static TrainingJob queued(String id, TenantId tenantId, String family, Activation activation, Instant now) {
+        return queued(id, tenantId, family, activation, Optional.empty(), now);
+    }
+
+    /** A new queued job that searches the family's settings first when {@code tuning} is present. */
+    public static TrainingJob queued(String id, TenantId tenantId, String family, Activation activation, Optional<Tuning> tuning, Instant now) {
         return new TrainingJob(id, tenantId, family, activation, TrainingStatus.QUEUED, 0, "queued", Map.of(), Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), now, now);
+                Optional.empty(), 0, Optional.empty(), now, now, tuning);
     }
 
     /** True when a process may claim it now: queued, or running under a lease its owner stopped renewing. */
@@ -71,7 +87,7 @@ public record TrainingJob(
     public TrainingJob claimed(String owner, Instant leaseExpiresAt, Instant now) {
         String why = status == TrainingStatus.RUNNING ? "restarted: " + abandonedReason() : "claimed";
         return new TrainingJob(id, tenantId, family, activation, TrainingStatus.RUNNING, 0, why + " (attempt " + (attempts + 1) + ")",
-                Map.of(), Optional.empty(), Optional.empty(), attempts + 1, Optional.of(new JobLease(owner, leaseExpiresAt)), createdAt, now);
+                Map.of(), Optional.empty(), Optional.empty(), attempts + 1, Optional.of(new JobLease(owner, leaseExpiresAt)), createdAt, now, tuning);
     }
 
     /** This running job given up because the process running it stopped and no attempts are left. */
@@ -83,32 +99,32 @@ public record TrainingJob(
     public TrainingJob released(Instant now) {
         String by = lease.map(JobLease::owner).orElse("its owner");
         return new TrainingJob(id, tenantId, family, activation, TrainingStatus.QUEUED, 0, "queued again: " + by + " shut down before it finished",
-                Map.of(), Optional.empty(), Optional.empty(), Math.max(0, attempts - 1), Optional.empty(), createdAt, now);
+                Map.of(), Optional.empty(), Optional.empty(), Math.max(0, attempts - 1), Optional.empty(), createdAt, now, tuning);
     }
 
     /** This job running at {@code progress} with {@code message}. */
     public TrainingJob running(double progress, String message, Instant now) {
         return new TrainingJob(id, tenantId, family, activation, TrainingStatus.RUNNING, Math.max(0, Math.min(1, progress)), message, metrics,
-                modelVersion, error, attempts, lease, createdAt, now);
+                modelVersion, error, attempts, lease, createdAt, now, tuning);
     }
 
     /** This job's lease renewed until {@code leaseExpiresAt}. */
     public TrainingJob renewed(Instant leaseExpiresAt) {
         JobLease held = lease.orElseThrow(() -> new IllegalStateException("job " + id + " holds no lease"));
         return new TrainingJob(id, tenantId, family, activation, status, progress, message, metrics, modelVersion, error, attempts,
-                Optional.of(new JobLease(held.owner(), leaseExpiresAt)), createdAt, updatedAt);
+                Optional.of(new JobLease(held.owner(), leaseExpiresAt)), createdAt, updatedAt, tuning);
     }
 
     /** This job finished successfully with the registered version and its metrics. */
     public TrainingJob succeeded(int version, Map<String, Double> finalMetrics, Instant now) {
         return new TrainingJob(id, tenantId, family, activation, TrainingStatus.SUCCEEDED, 1, "done", finalMetrics, Optional.of(version),
-                Optional.empty(), attempts, Optional.empty(), createdAt, now);
+                Optional.empty(), attempts, Optional.empty(), createdAt, now, tuning);
     }
 
     /** This job failed for {@code reason}. */
     public TrainingJob failed(String reason, Instant now) {
         return new TrainingJob(id, tenantId, family, activation, TrainingStatus.FAILED, progress, "failed", metrics, Optional.empty(),
-                Optional.of(reason), attempts, Optional.empty(), createdAt, now);
+                Optional.of(reason), attempts, Optional.empty(), createdAt, now, tuning);
     }
 
     private String abandonedReason() {

@@ -85,6 +85,24 @@ class ProfileExplanationTest {
     }
 
     @Test
+    void contributionsAddUpToTheScoreWithTheTunedLastItemComponentToo() {
+        List<Behavior> log = randomLog(5);
+        ProfileRecommender model = ProfileRecommender.fit("profile", CATALOGUE, log, CATEGORIES, SETTINGS.withWeights(1.0, 0.2, 0.05, 0.7));
+        Instant asOf = T0.plus(Duration.ofDays(21));
+        for (int u = 0; u < 8; u++) {
+            ScoringContext context = new ScoringContext(new UserId("r" + u), historyOf(log, "r" + u), asOf);
+            double[] scores = new double[CATALOGUE.size()];
+            model.score(context, scores);
+
+            List<ScoreBreakdown> why = model.explain(context, everyItem());
+
+            for (int i = 0; i < scores.length; i++) {
+                assertThat(why.get(i).total()).as("user r%d item %d", u, i).isCloseTo(scores[i], within(1e-12));
+            }
+        }
+    }
+
+    @Test
     void everyComponentOfTheScoreAppearsAndSharesAddUpToOne() {
         List<Behavior> log = randomLog(4);
         ProfileRecommender model = ProfileRecommender.fit("profile", CATALOGUE, log, CATEGORIES, SETTINGS);

@@ -8,6 +8,9 @@ import dev.lethe.domain.content.ContentNeighbours;
 import dev.lethe.domain.interest.BehaviorWeights;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.interest.ProfileTuning;
+import java.time.Clock;
+import java.util.function.Consumer;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.ModelTrainer;
@@ -58,6 +61,26 @@ public final class JavaFamilies {
     /** The family names. */
     public static Set<String> names() {
         return Set.of(POP, ServingModels.POPULARITY, PROFILE, PROFILE_CONTENT);
+    }
+
+    /**
+     * The families whose settings a training job can search ({@link ProfileTuning}): {@code profile}.
+     * {@code pop} has no settings, and {@code popularity} decays with the tenant's forgetting curve by
+     * definition ({@code decayed-pop-fit} is its tuned counterpart in the evaluator).
+     */
+    public static Set<String> tunable() {
+        return Set.of(PROFILE);
+    }
+
+    /**
+     * A trainer of {@code family} that searches its settings with {@code options} first, the search going
+     * to {@code onResult}; empty for a family that is not {@link #tunable()}.
+     */
+    public static Optional<ModelTrainer> tunedTrainer(String family, Inputs inputs, ProfileTuning.Options options, Clock clock,
+                                                      Consumer<ProfileTuning.Result> onResult) {
+        return family.equals(PROFILE)
+                ? Optional.of(ProfileTuning.trainer(PROFILE, inputs.categoriesOf(), profileSettings(inputs), options, clock, onResult))
+                : Optional.empty();
     }
 
     /** A trainer of {@code family}; empty for a family that is not a Java one. */

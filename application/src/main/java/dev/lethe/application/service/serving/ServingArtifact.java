@@ -135,6 +135,9 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
                 p.setProperty("profile.cooccurrenceWeight", Double.toString(s.cooccurrenceWeight()));
                 p.setProperty("profile.categoryWeight", Double.toString(s.categoryWeight()));
                 p.setProperty("profile.popularityWeight", Double.toString(s.popularityWeight()));
+                p.setProperty("profile.direction", s.direction().name());
+                p.setProperty("profile.distanceWeighted", Boolean.toString(s.distanceWeighted()));
+                p.setProperty("profile.lastItemWeight", Double.toString(s.lastItemWeight()));
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(NEIGHBOURS))))) {
                     neighbours.get().write(out);
                 }
@@ -204,7 +207,11 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
                         decode(p.getProperty("profile.popularityCurve")).orElseThrow(), weights,
                         Integer.parseInt(p.getProperty("profile.window")), Integer.parseInt(p.getProperty("profile.profileItems")),
                         Double.parseDouble(p.getProperty("profile.cooccurrenceWeight")), Double.parseDouble(p.getProperty("profile.categoryWeight")),
-                        Double.parseDouble(p.getProperty("profile.popularityWeight"))));
+                        Double.parseDouble(p.getProperty("profile.popularityWeight")),
+                        // Artifacts written before these settings existed ranked with what they default to.
+                        ProfileRecommender.Direction.valueOf(p.getProperty("profile.direction", ProfileRecommender.Direction.SYMMETRIC.name())),
+                        Boolean.parseBoolean(p.getProperty("profile.distanceWeighted", "false")),
+                        Double.parseDouble(p.getProperty("profile.lastItemWeight", "0"))));
                 try (InputStream raw = Files.newInputStream(dir.resolve(NEIGHBOURS));
                      DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
                     neighbours = Optional.of(CompactNeighbours.read(in));

@@ -12,7 +12,12 @@ import dev.lethe.application.service.serving.ServingArtifact;
 import dev.lethe.application.service.serving.ServingModels;
 import dev.lethe.application.service.serving.TenantLog;
 import dev.lethe.domain.forgetting.ForgettingCurve;
+import dev.lethe.domain.interest.ProfileTuning;
+import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.training.Tuning;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.registry.ModelVersion;
@@ -108,8 +113,12 @@ public final class TrainModelService implements TrainModelUseCase {
         if (!families().contains(command.family())) {
             throw new IllegalArgumentException("family must be one of " + families() + ", got: " + command.family());
         }
+        if (command.tuning().isPresent() && !JavaFamilies.tunable().contains(command.family())) {
+            throw new IllegalArgumentException("tune is only for the families " + new TreeSet<>(JavaFamilies.tunable()) + "; family "
+                    + command.family() + " has no settings a job can search");
+        }
         TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), command.tenantId(), command.family(), command.activation(),
-                clock.instant());
+                command.tuning(), clock.instant());
         jobs.save(job);
         queued.release();
         return job;
@@ -170,10 +179,14 @@ public final class TrainModelService implements TrainModelUseCase {
 
             JavaFamilies.Inputs inputs = new JavaFamilies.Inputs(serving.tenantCurve(tenant), log::categoriesOf, serving.weightsFor(tenant),
                     log::itemOf);
-            Recommender model = train(queued.family(), inputs, data, progress);
+            AtomicReference<ProfileTuning.Result> search = new AtomicReference<>();
+            Recommender model = train(queued.family(), queued.tuning(), inputs, data, progress, search::set);
             progress.report(0.8, "validating on " + data.validation().size() + " users", true);
             Map<String, Double> metrics = new HashMap<>(ValidationMetrics.evaluate(model, data.validation(),
                     done -> progress.report(0.8 + 0.15 * done / Math.max(1, data.validation().size()), "validating", false)));
+            if (search.get() != null) {
+                metrics.putAll(search.get().metrics());
+            }
             metrics.put("training_events", (double) data.events().size());
             metrics.put("window_days", (double) java.time.Duration.between(window.since(), clock.instant()).toDays());
 
@@ -205,7 +218,8 @@ public final class TrainModelService implements TrainModelUseCase {
         }
     }
 
-    private Recommender train(String family, JavaFamilies.Inputs inputs, TrainingData data, Progress progress) {
+    private Recommender train(String family, Optional<Tuning> tuning, JavaFamilies.Inputs inputs, TrainingData data, Progress progress,
+                              Consumer<ProfileTuning.Result> onSearch) {
         TrainingListener listener = new TrainingListener() {
             @Override
             public void progress(String phase, long done, long total, String message) {
@@ -218,9 +232,17 @@ public final class TrainModelService implements TrainModelUseCase {
                 progress.curve(name, step, value);
             }
         };
-        Optional<Recommender> inProcess = JavaFamilies.trainer(family, inputs).map(t -> t.train(data, listener));
+        Optional<ModelTrainer> trainer = tuning.isPresent()
+                ? JavaFamilies.tunedTrainer(family, inputs, options(tuning.get()), clock, onSearch)
+                : JavaFamilies.trainer(family, inputs);
+        Optional<Recommender> inProcess = trainer.map(t -> t.train(data, listener));
         return inProcess.orElseGet(() -> engine.orElseThrow(() -> new IllegalStateException("no engine trains " + family))
                 .train(family, data, listener));
+    }
+
+    /** The search a job's {@link Tuning} asks for, NDCG@10 as the job's validation metrics. */
+    static ProfileTuning.Options options(Tuning tuning) {
+        return ProfileTuning.Options.of(Duration.ofSeconds(tuning.budgetSeconds()), tuning.seed(), tuning.maxTrials(), 10);
     }
 
     private String writeArtifact(String family, JavaFamilies.Inputs inputs, Recommender model, Path directory) {

@@ -38,6 +38,7 @@ import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.domain.training.TrainingJob;
+import dev.lethe.domain.training.Tuning;
 import dev.lethe.domain.training.TrainingStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,29 @@ class TrainModelServiceTest {
         assertThat(version.family()).isEqualTo("profile");
         assertThat(version.engine()).isEqualTo("java");
         assertThat(saved.get(saved.size() - 1).status()).isEqualTo(TrainingStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aTunedProfileJobRegistersTheWinnerWithEveryTrialInItsMetrics() {
+        when(registry.active(TENANT)).thenReturn(Optional.empty());
+
+        train(new TrainModelCommand(TENANT, "profile", Activation.IF_BETTER, Optional.of(new Tuning(5, 1, 12))));
+
+        ModelVersion version = registered();
+        assertThat(version.metrics()).containsKeys("ndcg@10", "tune.best.validation_ndcg@10", "tune.defaults.validation_ndcg@10",
+                "tune.trial.000.validation_ndcg@10", "tune.trial.011.window").containsEntry("tune.trials", 12.0);
+        assertThat(version.metrics().get("tune.best.validation_ndcg@10")).isGreaterThanOrEqualTo(version.metrics().get("tune.defaults.validation_ndcg@10"));
+        TrainingJob last = saved.get(saved.size() - 1);
+        assertThat(last.status()).isEqualTo(TrainingStatus.SUCCEEDED);
+        assertThat(last.metrics()).isEqualTo(version.metrics());
+        assertThat(last.tuning()).contains(new Tuning(5, 1, 12));
+    }
+
+    @Test
+    void aSearchIsRefusedForAFamilyWithoutSettings() {
+        assertThatThrownBy(() -> service().start(new TrainModelCommand(TENANT, "pop", Activation.IF_BETTER, Optional.of(new Tuning(5, 1, 12)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tune is only for the families [profile]");
+        verify(jobs, never()).save(any());
     }
 
     @Test

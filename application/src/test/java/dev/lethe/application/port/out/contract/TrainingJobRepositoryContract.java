@@ -8,6 +8,7 @@ import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.training.Activation;
 import dev.lethe.domain.training.JobLease;
 import dev.lethe.domain.training.TrainingJob;
+import dev.lethe.domain.training.Tuning;
 import dev.lethe.domain.training.TrainingStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,22 @@ public abstract class TrainingJobRepositoryContract {
         repository().save(done);
 
         assertThat(repository().find(tenant, "job-1")).contains(done);
+    }
+
+    @Test
+    void aJobsSettingsSearchTravelsWithItThroughItsClaimAndOutcome() {
+        drainOtherTestsJobs();
+        Tuning tuning = new Tuning(90, -42L, 30);
+        repository().save(TrainingJob.queued("job-1", tenant, "profile", Activation.NEVER, Optional.of(tuning), T0));
+
+        TrainingJob claimed = repository().claimNext("host-a:1", T0.plusSeconds(1), T0.plusSeconds(31), MAX_ATTEMPTS).orElseThrow();
+        TrainingJob done = claimed.succeeded(2, Map.of("ndcg@10", 0.2, "tune.trials", 7.0, "tune.trial.006.validation_ndcg@10", 0.25),
+                T0.plusSeconds(20));
+        repository().save(done);
+
+        assertThat(claimed.tuning()).contains(tuning);
+        assertThat(repository().find(tenant, "job-1")).contains(done);
+        assertThat(repository().find(tenant, "job-1").orElseThrow().tuning()).contains(tuning);
     }
 
     @Test
