@@ -65,8 +65,17 @@ class ProfileExplanationTest {
 
     @Test
     void contributionsAddUpToTheScoreOfEveryItem() {
-        List<Behavior> log = randomLog(3);
-        ProfileRecommender model = ProfileRecommender.fit("profile", CATALOGUE, log, CATEGORIES, SETTINGS);
+        assertContributionsAddUp(SETTINGS, 3);
+    }
+
+    @Test
+    void contributionsAddUpToTheScoreWithTheTunedLastItemComponentToo() {
+        assertContributionsAddUp(SETTINGS.withWeights(1.0, 0.2, 0.05, 0.7), 5);
+    }
+
+    private static void assertContributionsAddUp(ProfileRecommender.Settings settings, long seed) {
+        List<Behavior> log = randomLog(seed);
+        ProfileRecommender model = ProfileRecommender.fit("profile", CATALOGUE, log, CATEGORIES, settings);
         Instant asOf = T0.plus(Duration.ofDays(21));
         for (int u = 0; u < 8; u++) {
             ScoringContext context = new ScoringContext(new UserId("r" + u), historyOf(log, "r" + u), asOf);
@@ -78,26 +87,8 @@ class ProfileExplanationTest {
             for (int i = 0; i < scores.length; i++) {
                 assertThat(why.get(i).score()).isEqualTo(scores[i]);
                 assertThat(why.get(i).baseline()).isZero();
-                assertThat(why.get(i).total()).isCloseTo(scores[i], within(1e-12));
-                assertThat(why.get(i).asReasons(3).total()).isCloseTo(scores[i], within(1e-12));
-            }
-        }
-    }
-
-    @Test
-    void contributionsAddUpToTheScoreWithTheTunedLastItemComponentToo() {
-        List<Behavior> log = randomLog(5);
-        ProfileRecommender model = ProfileRecommender.fit("profile", CATALOGUE, log, CATEGORIES, SETTINGS.withWeights(1.0, 0.2, 0.05, 0.7));
-        Instant asOf = T0.plus(Duration.ofDays(21));
-        for (int u = 0; u < 8; u++) {
-            ScoringContext context = new ScoringContext(new UserId("r" + u), historyOf(log, "r" + u), asOf);
-            double[] scores = new double[CATALOGUE.size()];
-            model.score(context, scores);
-
-            List<ScoreBreakdown> why = model.explain(context, everyItem());
-
-            for (int i = 0; i < scores.length; i++) {
                 assertThat(why.get(i).total()).as("user r%d item %d", u, i).isCloseTo(scores[i], within(1e-12));
+                assertThat(why.get(i).asReasons(3).total()).isCloseTo(scores[i], within(1e-12));
             }
         }
     }
