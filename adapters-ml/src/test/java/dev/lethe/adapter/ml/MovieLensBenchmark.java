@@ -5,6 +5,7 @@ import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.TrainingData.ValidationCase;
+import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.sequence.ValidationRanking;
 import dev.lethe.domain.behavior.ItemId;
@@ -48,9 +49,14 @@ public final class MovieLensBenchmark {
                 Integer.getInteger("batch", d.batchSize()),
                 Float.parseFloat(System.getProperty("lr", Float.toString(d.learningRate()))), maxEpochs, patience,
                 Long.getLong("seed", d.seed()), true, d.timeProjectionSize(),
-                Boolean.parseBoolean(System.getProperty("tied", Boolean.toString(d.tiedEmbeddings()))));
+                Boolean.parseBoolean(System.getProperty("tied", Boolean.toString(d.tiedEmbeddings()))),
+                Integer.getInteger("negatives", d.sampledNegatives()),
+                Integer.getInteger("plateau", d.plateauEpochs()),
+                Boolean.parseBoolean(System.getProperty("categories", Boolean.toString(d.categoryEmbeddings()))));
         System.out.println("hyper-parameters: " + hp);
         Map<ItemId, Set<String>> genres = genres(ratings.resolveSibling("movies.csv"));
+        // As evaluate and training jobs do: the items' categories travel with the training data.
+        TrainingData training = split.training().withCategories(genres);
         ModelTrainer profileTrainer = ProfileRecommender.trainer(item -> genres.getOrDefault(item, Set.of()),
                 ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO)));
         DjlModelEngine engine = new DjlModelEngine(engineName, hp, 1, profileTrainer);
@@ -61,7 +67,7 @@ public final class MovieLensBenchmark {
                 Optional.of(ExponentialCurve.ofDays(30)), split.training().events()), split.test(), Double.NaN, Double.NaN);
         for (String family : families) {
             long start = System.nanoTime();
-            Recommender model = engine.train(family, split.training(), new TrainingListener() {});
+            Recommender model = engine.train(family, training, new TrainingListener() {});
             double seconds = (System.nanoTime() - start) / 1e9;
             if (model instanceof LetheBlend b) {
                 // The blend trains the time-aware LSTM first: its own row is the lstm family.
