@@ -17,6 +17,13 @@ import java.util.Properties;
  * with Adam 5e-3 gives about as many updates per epoch as 128 single-target samples at 1e-3; dropout
  * 0.5 on the LSTM's input and output; tied embeddings; patience 15 epochs (validation on a few hundred
  * users is noisy: patience 8 stopped earlier and worse).
+ *
+ * <p>Options measured on ml-latest-small and left off by default (figures in docs/benchmarks.md,
+ * "LSTM training speed"): {@code sampledNegatives} &gt; 0 trains on a sampled softmax over the
+ * batch's targets plus that many uniformly drawn items (faster per epoch; test NDCG@10 fell from
+ * 0.056 to 0.039 at 1,024); {@code plateauEpochs} &gt; 0 halves Adam's rate after that many epochs
+ * without a validation gain; {@code categoryEmbeddings} adds the mean of an item's category
+ * embeddings to its own (input and tied output alike).
  */
 record LstmHyperParameters(
         int embeddingSize,

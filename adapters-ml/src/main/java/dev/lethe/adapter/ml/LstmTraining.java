@@ -38,9 +38,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training loop: full-softmax cross-entropy over the catalogue at every step, Adam, validation
- * NDCG@10 after each epoch, early stopping, and the best epoch's parameters restored at the end.
- * Each step's and each validation batch's arrays live in a sub-manager closed right after.
+ * The training loop: windows batched by length, full-softmax cross-entropy over the catalogue at
+ * every step (or a sampled softmax, see {@link LstmHyperParameters}), Adam, validation NDCG@10 after
+ * each epoch, early stopping, and the best epoch's parameters restored at the end. Each step's and
+ * each validation batch's arrays live in a sub-manager closed right after.
  */
 final class LstmTraining {
     static final String LOSS = "loss";
