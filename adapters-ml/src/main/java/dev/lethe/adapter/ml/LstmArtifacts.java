@@ -35,6 +35,7 @@ final class LstmArtifacts {
             p.setProperty("family", model.name());
             p.setProperty("engine", model.engineName());
             p.setProperty("catalogueSize", Integer.toString(model.catalogue().size()));
+            p.setProperty("categoryCount", Integer.toString(((SequenceBlock) model.model().getBlock()).categoryCount()));
             LstmRecommender.TrainingSummary s = model.summary();
             p.setProperty("bestEpoch", Integer.toString(s.bestEpoch()));
             p.setProperty("validationNdcg", Double.toString(s.validationNdcg()));
@@ -71,7 +72,7 @@ final class LstmArtifacts {
         }
         Model model = engine.newModel(family, engine.defaultDevice());
         try {
-            model.setBlock(new SequenceBlock(hp, catalogue.size()));
+            model.setBlock(new SequenceBlock(hp, catalogue.size(), Integer.parseInt(p.getProperty("categoryCount", "0")), null));
             model.load(directory, PARAMS_NAME);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();

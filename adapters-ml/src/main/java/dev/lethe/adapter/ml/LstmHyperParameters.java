@@ -17,6 +17,13 @@ import java.util.Properties;
  * with Adam 5e-3 gives about as many updates per epoch as 128 single-target samples at 1e-3; dropout
  * 0.5 on the LSTM's input and output; tied embeddings; patience 15 epochs (validation on a few hundred
  * users is noisy: patience 8 stopped earlier and worse).
+ *
+ * <p>Options measured on ml-latest-small and left off by default (figures in docs/benchmarks.md,
+ * "LSTM training speed"): {@code sampledNegatives} &gt; 0 trains on a sampled softmax over the
+ * batch's targets plus that many uniformly drawn items (faster per epoch; test NDCG@10 fell from
+ * 0.056 to 0.039 at 1,024); {@code plateauEpochs} &gt; 0 halves Adam's rate after that many epochs
+ * without a validation gain; {@code categoryEmbeddings} adds the mean of an item's category
+ * embeddings to its own (input and tied output alike).
  */
 record LstmHyperParameters(
         int embeddingSize,
@@ -32,7 +39,10 @@ record LstmHyperParameters(
         long seed,
         boolean timeFeatures,
         int timeProjectionSize,
-        boolean tiedEmbeddings) {
+        boolean tiedEmbeddings,
+        int sampledNegatives,
+        int plateauEpochs,
+        boolean categoryEmbeddings) {
 
     LstmHyperParameters {
         positive("embeddingSize", embeddingSize);
@@ -44,6 +54,15 @@ record LstmHyperParameters(
         positive("maxEpochs", maxEpochs);
         positive("patience", patience);
         positive("timeProjectionSize", timeProjectionSize);
+        if (plateauEpochs < 0) {
+            throw new IllegalArgumentException("plateauEpochs must be 0 (a fixed learning rate) or positive, got: " + plateauEpochs);
+        }
+        if (sampledNegatives < 0) {
+            throw new IllegalArgumentException("sampledNegatives must be 0 (full softmax) or positive, got: " + sampledNegatives);
+        }
+        if (sampledNegatives > 0 && !tiedEmbeddings) {
+            throw new IllegalArgumentException("sampledNegatives needs tiedEmbeddings (it scores a subset of the item embeddings)");
+        }
         if (!(dropout >= 0f && dropout < 1f)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got: " + dropout);
         }
@@ -54,17 +73,17 @@ record LstmHyperParameters(
 
     /** The reference setup, with or without time features. */
     static LstmHyperParameters defaults(boolean timeFeatures) {
-        return new LstmHyperParameters(64, 128, 1, 0.5f, 200, 1, 16, 5e-3f, 200, 15, 42L, timeFeatures, 16, true);
+        return new LstmHyperParameters(64, 128, 1, 0.5f, 200, 1, 16, 5e-3f, 200, 15, 42L, timeFeatures, 16, true, 0, 0, false);
     }
 
     LstmHyperParameters withEpochs(int maxEpochs, int patience) {
         return new LstmHyperParameters(embeddingSize, hiddenSize, layers, dropout, maxLength, windowsPerUser, batchSize, learningRate,
-                maxEpochs, patience, seed, timeFeatures, timeProjectionSize, tiedEmbeddings);
+                maxEpochs, patience, seed, timeFeatures, timeProjectionSize, tiedEmbeddings, sampledNegatives, plateauEpochs, categoryEmbeddings);
     }
 
     LstmHyperParameters withTimeFeatures(boolean on) {
         return new LstmHyperParameters(embeddingSize, hiddenSize, layers, dropout, maxLength, windowsPerUser, batchSize, learningRate,
-                maxEpochs, patience, seed, on, timeProjectionSize, tiedEmbeddings);
+                maxEpochs, patience, seed, on, timeProjectionSize, tiedEmbeddings, sampledNegatives, plateauEpochs, categoryEmbeddings);
     }
 
     Properties toProperties() {
@@ -83,6 +102,9 @@ record LstmHyperParameters(
         p.setProperty("timeFeatures", Boolean.toString(timeFeatures));
         p.setProperty("timeProjectionSize", Integer.toString(timeProjectionSize));
         p.setProperty("tiedEmbeddings", Boolean.toString(tiedEmbeddings));
+        p.setProperty("sampledNegatives", Integer.toString(sampledNegatives));
+        p.setProperty("plateauEpochs", Integer.toString(plateauEpochs));
+        p.setProperty("categoryEmbeddings", Boolean.toString(categoryEmbeddings));
         return p;
     }
 
@@ -101,7 +123,11 @@ record LstmHyperParameters(
                 Long.parseLong(required(p, "seed")),
                 Boolean.parseBoolean(required(p, "timeFeatures")),
                 Integer.parseInt(required(p, "timeProjectionSize")),
-                Boolean.parseBoolean(required(p, "tiedEmbeddings")));
+                Boolean.parseBoolean(required(p, "tiedEmbeddings")),
+                // Artifacts written before sampled training trained on the full softmax.
+                Integer.parseInt(p.getProperty("sampledNegatives", "0")),
+                Integer.parseInt(p.getProperty("plateauEpochs", "0")),
+                Boolean.parseBoolean(p.getProperty("categoryEmbeddings", "false")));
     }
 
     private static String required(Properties p, String key) {

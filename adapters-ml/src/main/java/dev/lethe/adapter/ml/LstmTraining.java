@@ -31,15 +31,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training loop: full-softmax cross-entropy over the catalogue at every step, Adam, validation
- * NDCG@10 after each epoch, early stopping, and the best epoch's parameters restored at the end.
- * Each step's and each validation batch's arrays live in a sub-manager closed right after.
+ * The training loop: windows batched by length, full-softmax cross-entropy over the catalogue at
+ * every step (or a sampled softmax, see {@link LstmHyperParameters}), Adam, validation NDCG@10 after
+ * each epoch, early stopping, and the best epoch's parameters restored at the end. Each step's and
+ * each validation batch's arrays live in a sub-manager closed right after.
  */
 final class LstmTraining {
     static final String LOSS = "loss";
@@ -79,16 +81,19 @@ final class LstmTraining {
         Model model = engine.newModel(family, device);
         boolean done = false;
         try {
-            SequenceBlock block = new SequenceBlock(hp, catalogue.size());
+            SequenceBlock block = hp.categoryEmbeddings()
+                    ? categoryBlock(hp, data)
+                    : new SequenceBlock(hp, catalogue.size());
             model.setBlock(block);
+            PlateauRate rate = new PlateauRate(hp.learningRate());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                    .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(hp.learningRate())).build())
+                    .optOptimizer(Adam.builder().optLearningRateTracker(rate).build())
                     .optDevices(new Device[] {device});
             LstmRecommender.TrainingSummary summary;
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(inputShapes(hp));
-                summary = loop(hp, trainer, model, windows, validation, validationInputs, catalogue, indexType, random, listener);
+                summary = loop(hp, trainer, rate, model, windows, validation, validationInputs, catalogue, indexType, random, listener);
             }
             LstmRecommender result = new LstmRecommender(family, engine.getEngineName(), catalogue, hp, model, poolSize, summary);
             done = true;
@@ -100,18 +105,39 @@ final class LstmTraining {
         }
     }
 
+    /** The network with category embeddings over the training data's item categories (none known: without). */
+    private static SequenceBlock categoryBlock(LstmHyperParameters hp, TrainingData data) {
+        Catalogue catalogue = data.catalogue();
+        java.util.SortedSet<String> vocabulary = new java.util.TreeSet<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            vocabulary.addAll(data.categoriesOf(catalogue.item(i)));
+        }
+        List<String> index = new ArrayList<>(vocabulary);
+        int g = index.size();
+        float[] weights = new float[(catalogue.size() + 1) * g];
+        for (int i = 0; i < catalogue.size(); i++) {
+            java.util.Set<String> of = data.categoriesOf(catalogue.item(i));
+            for (String c : of) {
+                weights[(i + 1) * g + Collections.binarySearch(index, c)] = 1f / of.size();
+            }
+        }
+        LOG.info("category embeddings: {} categories", g);
+        return new SequenceBlock(hp, catalogue.size(), g, weights);
+    }
+
     static Shape[] inputShapes(LstmHyperParameters hp) {
         return hp.timeFeatures()
                 ? new Shape[] {new Shape(1, 1), new Shape(1), new Shape(1, 1, SequenceEncoder.STEP_FEATURES)}
                 : new Shape[] {new Shape(1, 1), new Shape(1)};
     }
 
-    private LstmRecommender.TrainingSummary loop(LstmHyperParameters hp, Trainer trainer, Model model, List<EncodedSequence> windows,
+    private LstmRecommender.TrainingSummary loop(LstmHyperParameters hp, Trainer trainer, PlateauRate rate, Model model, List<EncodedSequence> windows,
             List<ValidationCase> validation, List<EncodedSequence> validationInputs, Catalogue catalogue, DataType indexType,
             Random random, TrainingListener listener) {
         int batches = (windows.size() + hp.batchSize() - 1) / hp.batchSize();
         double bestNdcg = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
+        int lastDecay = 0;
         byte[] bestParameters = null;
         int epoch = 0;
         long trainingNanos = 0;
@@ -119,15 +145,17 @@ final class LstmTraining {
         long start = System.nanoTime();
         while (epoch < hp.maxEpochs()) {
             epoch++;
-            Collections.shuffle(windows, random);
+            List<List<EncodedSequence>> epochBatches = lengthBatches(windows, hp.batchSize(), random);
             double lossSum = 0;
             long epochStart = System.nanoTime();
             for (int b = 0; b < batches; b++) {
-                List<EncodedSequence> batch = windows.subList(b * hp.batchSize(), Math.min(windows.size(), (b + 1) * hp.batchSize()));
+                List<EncodedSequence> batch = epochBatches.get(b);
                 float loss;
                 try (NDManager sub = trainer.getManager().newSubManager()) {
                     NDList inputs = SequenceArrays.training(sub, batch, indexType, hp.timeFeatures());
-                    NDArray labels = SequenceArrays.labels(sub, batch, indexType);
+                    NDArray labels = hp.sampledNegatives() > 0
+                            ? SequenceArrays.sampledCandidates(sub, inputs, batch, catalogue.size(), hp.sampledNegatives(), random, indexType)
+                            : SequenceArrays.labels(sub, batch, indexType);
                     try (GradientCollector collector = trainer.newGradientCollector()) {
                         NDList logits = trainer.forward(inputs);
                         NDArray value = trainer.getLoss().evaluate(new NDList(labels), logits);
@@ -156,6 +184,10 @@ final class LstmTraining {
                 bestParameters = snapshot(model);
             } else if (epoch - bestEpoch >= hp.patience()) {
                 break;
+            } else if (hp.plateauEpochs() > 0 && epoch - Math.max(bestEpoch, lastDecay) >= hp.plateauEpochs()) {
+                rate.halve();
+                lastDecay = epoch;
+                LOG.info("epoch {}: no validation gain for {} epochs, learning rate now {}", epoch, hp.plateauEpochs(), rate.value);
             }
         }
         if (bestParameters != null) {
@@ -169,6 +201,24 @@ final class LstmTraining {
         LOG.info("trained in {} s, {} epochs, best epoch {} (validation NDCG@10 {}), {} sequences/s",
                 String.format("%.1f", seconds), epoch, bestEpoch, String.format("%.5f", bestNdcg), String.format("%.1f", throughput));
         return new LstmRecommender.TrainingSummary(bestEpoch, bestNdcg, epoch, seconds, throughput);
+    }
+
+    /**
+     * One epoch's batches: windows of about the same length together (shuffled, then sorted by length,
+     * so equal lengths meet in a new order each epoch), the batches in random order. A batch is padded
+     * to its longest window, so mixing a 20-step window with a 200-step one would run the LSTM over 180
+     * padding steps; grouped, the padding is nearly gone.
+     */
+    static List<List<EncodedSequence>> lengthBatches(List<EncodedSequence> windows, int batchSize, Random random) {
+        List<EncodedSequence> order = new ArrayList<>(windows);
+        Collections.shuffle(order, random);
+        order.sort(Comparator.comparingInt(EncodedSequence::length));
+        List<List<EncodedSequence>> batches = new ArrayList<>((order.size() + batchSize - 1) / batchSize);
+        for (int from = 0; from < order.size(); from += batchSize) {
+            batches.add(order.subList(from, Math.min(order.size(), from + batchSize)));
+        }
+        Collections.shuffle(batches, random);
+        return batches;
     }
 
     /** Mean validation NDCG@10 of the network in its current state (inference mode, no dropout). */
@@ -195,6 +245,27 @@ final class LstmTraining {
             }
         }
         return sum / inputs.size();
+    }
+
+    /**
+     * Adam's learning rate: fixed until validation stalls for {@code plateauEpochs}, then halved at
+     * each such stall (a smaller step settles into the optimum the large one keeps overshooting).
+     */
+    static final class PlateauRate implements Tracker {
+        private float value;
+
+        PlateauRate(float initial) {
+            this.value = initial;
+        }
+
+        void halve() {
+            value /= 2;
+        }
+
+        @Override
+        public float getNewValue(int numUpdate) {
+            return value;
+        }
     }
 
     private static byte[] snapshot(Model model) {

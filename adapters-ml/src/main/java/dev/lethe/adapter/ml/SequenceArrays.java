@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Random;
 
 /** Packs encoded sequences into the arrays {@link SequenceBlock} reads (right-padded to the longest). */
 final class SequenceArrays {
@@ -34,6 +36,60 @@ final class SequenceArrays {
                 labels[r++] = t;
             }
         }
+        return manager.create(labels).toType(indexType, false);
+    }
+
+    /**
+     * The sampled-softmax part of a training step: the step's distinct targets plus {@code negatives}
+     * items drawn uniformly from the rest of the catalogue. {@link SequenceBlock} scores only these
+     * candidates; each drawn item's logit gets {@code ln((n - targets) / drawn)} added, so the drawn
+     * items stand for all the items not drawn and the softmax's normaliser stays an unbiased estimate of
+     * the full one. Appends the candidates (item index + 1, as the embedding reads them) and the
+     * corrections to {@code inputs}; returns the labels as positions among the candidates.
+     */
+    static NDArray sampledCandidates(NDManager manager, NDList inputs, List<EncodedSequence> batch, int catalogueSize, int negatives,
+            Random random, DataType indexType) {
+        int[] position = new int[catalogueSize];
+        java.util.Arrays.fill(position, -1);
+        int rows = 0;
+        for (EncodedSequence s : batch) {
+            rows += s.length();
+        }
+        float[] labels = new float[rows];
+        int[] candidates = new int[Math.min(catalogueSize, rows + negatives)];
+        int c = 0;
+        int r = 0;
+        for (EncodedSequence s : batch) {
+            for (int t : s.targets()) {
+                if (position[t] < 0) {
+                    position[t] = c;
+                    candidates[c++] = t;
+                }
+                labels[r++] = position[t];
+            }
+        }
+        int targets = c;
+        int drawn = Math.min(negatives, catalogueSize - targets);
+        BitSet taken = new BitSet(catalogueSize);
+        for (int i = 0; i < targets; i++) {
+            taken.set(candidates[i]);
+        }
+        while (c < targets + drawn) {
+            int item = random.nextInt(catalogueSize);
+            if (!taken.get(item)) {
+                taken.set(item);
+                candidates[c++] = item;
+            }
+        }
+        float[] tokens = new float[c];
+        float[] correction = new float[c];
+        float shift = drawn > 0 ? (float) Math.log((catalogueSize - targets) / (double) drawn) : 0f;
+        for (int i = 0; i < c; i++) {
+            tokens[i] = candidates[i] + 1;
+            correction[i] = i < targets ? 0f : shift;
+        }
+        inputs.add(manager.create(tokens).toType(indexType, false));
+        inputs.add(manager.create(correction));
         return manager.create(labels).toType(indexType, false);
     }
 

@@ -25,6 +25,10 @@ import ai.djl.util.PairList;
  * <p>Inputs: {@code items (B, T)} catalogue index + 1 (0 = padding), {@code rows (N)} flat indices
  * {@code b * T + t} of the positions to score, and, with time features, {@code time (B, T, 2F)}.
  * Output: {@code logits (N, catalogueSize)}.
+ *
+ * <p>Sampled training (tied embeddings only) appends {@code candidates (C)} (item index + 1) and
+ * {@code correction (C)} (see {@link SequenceArrays#sampledCandidates}); the output is then
+ * {@code logits (N, C)} over those candidates only, a fifth of the catalogue-wide work at C ≈ 2,000.
  */
 final class SequenceBlock extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -39,8 +43,21 @@ final class SequenceBlock extends AbstractBlock {
     private final Linear output;
     private final Linear outputProjection;
     private final Parameter outputBias;
+    private final int categoryCount;
+    private final Parameter itemCategories;
+    private final Parameter categoryEmbedding;
 
     SequenceBlock(LstmHyperParameters hp, int catalogueSize) {
+        this(hp, catalogueSize, 0, null);
+    }
+
+    /**
+     * @param categoryCount the number of distinct item categories (0: no category embeddings)
+     * @param itemCategories row-major {@code (catalogueSize + 1) x categoryCount}: each item's categories
+     *     as weights summing to 1 (row 0, the padding token, all zero); null when the parameters are
+     *     loaded from an artifact, which holds this matrix
+     */
+    SequenceBlock(LstmHyperParameters hp, int catalogueSize, int categoryCount, float[] itemCategories) {
         super(VERSION);
         this.hp = hp;
         this.catalogueSize = catalogueSize;
@@ -49,6 +66,27 @@ final class SequenceBlock extends AbstractBlock {
                 .setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(catalogueSize + 1L, hp.embeddingSize()))
                 .build());
+        this.categoryCount = hp.categoryEmbeddings() ? categoryCount : 0;
+        if (this.categoryCount > 0) {
+            // A fixed matrix, stored with the parameters so that a loaded model needs no category source.
+            this.itemCategories = addParameter(Parameter.builder()
+                    .setName("itemCategories")
+                    .setType(Parameter.Type.OTHER)
+                    .optRequiresGrad(false)
+                    .optShape(new Shape(catalogueSize + 1L, categoryCount))
+                    .optInitializer((manager, shape, type) -> itemCategories == null
+                            ? manager.zeros(shape, type)
+                            : manager.create(itemCategories, shape))
+                    .build());
+            this.categoryEmbedding = addParameter(Parameter.builder()
+                    .setName("categoryEmbedding")
+                    .setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(categoryCount, hp.embeddingSize()))
+                    .build());
+        } else {
+            this.itemCategories = null;
+            this.categoryEmbedding = null;
+        }
         this.timeProjection = hp.timeFeatures()
                 ? addChildBlock("timeProjection", Linear.builder().setUnits(hp.timeProjectionSize()).build())
                 : null;
@@ -76,6 +114,10 @@ final class SequenceBlock extends AbstractBlock {
         }
     }
 
+    int categoryCount() {
+        return categoryCount;
+    }
+
     int inputSize() {
         return hp.embeddingSize() + (hp.timeFeatures() ? hp.timeProjectionSize() : 0);
     }
@@ -85,6 +127,14 @@ final class SequenceBlock extends AbstractBlock {
         NDArray items = inputs.get(0);
         NDArray rows = inputs.get(1);
         NDArray weight = store.getValue(itemEmbedding, items.getDevice(), training);
+        if (categoryEmbedding != null) {
+            // Each item's vector is its own embedding plus the mean of its categories' (rare items borrow from their genre).
+            NDArray fromCategories = store.getValue(itemCategories, items.getDevice(), training)
+                    .matMul(store.getValue(categoryEmbedding, items.getDevice(), training));
+            fromCategories.attach(items.getManager());
+            weight = weight.add(fromCategories);
+            weight.attach(items.getManager());
+        }
         NDArray x = Embedding.embedding(items, weight, SparseFormat.DENSE).singletonOrThrow();
         if (timeProjection != null) {
             NDArray time = timeProjection.forward(store, new NDList(inputs.get(2)), training).singletonOrThrow();
@@ -101,11 +151,22 @@ final class SequenceBlock extends AbstractBlock {
         }
         // Tied: the state, projected to embedding space, against every item's input embedding (row 0 is padding).
         NDArray query = outputProjection.forward(store, new NDList(picked), training).singletonOrThrow();
+        NDArray bias = store.getValue(outputBias, items.getDevice(), training);
+        int sampled = timeProjection != null ? 3 : 2;
+        if (training && inputs.size() == sampled + 2) {
+            NDArray candidates = inputs.get(sampled);
+            NDArray vectors = Embedding.embedding(candidates, weight, SparseFormat.DENSE).singletonOrThrow();
+            // The bias has no padding row: gather it at candidate - 1. Its reshaped view belongs to the step.
+            NDArray biasColumn = bias.reshape(-1, 1);
+            biasColumn.attach(items.getManager());
+            NDArray candidateBias = Embedding.embedding(candidates.sub(1), biasColumn, SparseFormat.DENSE).singletonOrThrow().reshape(-1);
+            NDArray logits = Linear.linear(query, vectors, candidateBias).singletonOrThrow();
+            return new NDList(logits.add(inputs.get(sampled + 1)));
+        }
         NDArray itemVectors = weight.get("1:");
         // A slice of a parameter belongs to the model's manager: hand it to this step's manager, or every
         // forward pass (training step, validation, request) leaks a catalogue-sized copy of native memory.
         itemVectors.attach(items.getManager());
-        NDArray bias = store.getValue(outputBias, items.getDevice(), training);
         return Linear.linear(query, itemVectors, bias);
     }
 

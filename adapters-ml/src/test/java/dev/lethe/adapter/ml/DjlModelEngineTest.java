@@ -109,6 +109,31 @@ class DjlModelEngineTest {
         }
     }
 
+    @Test
+    void aModelWithCategoryEmbeddingsKeepsItsCategoryMatrixThroughSaveAndLoad(@TempDir Path dir) {
+        LstmHyperParameters t = TinySequences.tiny();
+        LstmHyperParameters hp = new LstmHyperParameters(t.embeddingSize(), t.hiddenSize(), t.layers(), t.dropout(), t.maxLength(),
+                t.windowsPerUser(), t.batchSize(), t.learningRate(), 2, t.patience(), t.seed(), t.timeFeatures(),
+                t.timeProjectionSize(), t.tiedEmbeddings(), 0, 0, true);
+        Map<dev.lethe.domain.behavior.ItemId, java.util.Set<String>> categories = new HashMap<>();
+        for (dev.lethe.domain.behavior.ItemId item : DATA.catalogue().items()) {
+            categories.put(item, java.util.Set.of(item.value().hashCode() % 2 == 0 ? "even" : "odd"));
+        }
+        DjlModelEngine engine = new DjlModelEngine("mxnet", hp, 1);
+        try (LstmRecommender model = (LstmRecommender) engine.train("lstm", DATA.withCategories(categories), TrainingListener.SILENT)) {
+            assertThat(((SequenceBlock) model.model().getBlock()).categoryCount()).isEqualTo(2);
+            engine.save(model, dir);
+            try (LstmRecommender loaded = (LstmRecommender) engine.load("lstm", dir)) {
+                ScoringContext c = DATA.validation().get(0).context();
+                double[] before = new double[TinySequences.ITEMS];
+                double[] after = new double[TinySequences.ITEMS];
+                model.score(c, before);
+                loaded.score(c, after);
+                assertThat(after).containsExactly(before);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mxnet", "pytorch"})
     void concurrentInferenceEqualsSequential(String engineName) throws Exception {

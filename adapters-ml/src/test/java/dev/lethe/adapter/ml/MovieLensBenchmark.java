@@ -5,6 +5,7 @@ import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.TrainingData.ValidationCase;
+import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.sequence.ValidationRanking;
 import dev.lethe.domain.behavior.ItemId;
@@ -48,9 +49,14 @@ public final class MovieLensBenchmark {
                 Integer.getInteger("batch", d.batchSize()),
                 Float.parseFloat(System.getProperty("lr", Float.toString(d.learningRate()))), maxEpochs, patience,
                 Long.getLong("seed", d.seed()), true, d.timeProjectionSize(),
-                Boolean.parseBoolean(System.getProperty("tied", Boolean.toString(d.tiedEmbeddings()))));
+                Boolean.parseBoolean(System.getProperty("tied", Boolean.toString(d.tiedEmbeddings()))),
+                Integer.getInteger("negatives", d.sampledNegatives()),
+                Integer.getInteger("plateau", d.plateauEpochs()),
+                Boolean.parseBoolean(System.getProperty("categories", Boolean.toString(d.categoryEmbeddings()))));
         System.out.println("hyper-parameters: " + hp);
         Map<ItemId, Set<String>> genres = genres(ratings.resolveSibling("movies.csv"));
+        // As evaluate and training jobs do: the items' categories travel with the training data.
+        TrainingData training = split.training().withCategories(genres);
         ModelTrainer profileTrainer = ProfileRecommender.trainer(item -> genres.getOrDefault(item, Set.of()),
                 ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO)));
         DjlModelEngine engine = new DjlModelEngine(engineName, hp, 1, profileTrainer);
@@ -61,7 +67,7 @@ public final class MovieLensBenchmark {
                 Optional.of(ExponentialCurve.ofDays(30)), split.training().events()), split.test(), Double.NaN, Double.NaN);
         for (String family : families) {
             long start = System.nanoTime();
-            Recommender model = engine.train(family, split.training(), new TrainingListener() {});
+            Recommender model = engine.train(family, training, new TrainingListener() {});
             double seconds = (System.nanoTime() - start) / 1e9;
             if (model instanceof LetheBlend b) {
                 // The blend trains the time-aware LSTM first: its own row is the lstm family.
@@ -70,6 +76,9 @@ public final class MovieLensBenchmark {
                 System.out.printf("  best epoch %d of %d, validation NDCG@10 %.4f%n", s.bestEpoch(), s.epochs(), s.validationNdcg());
                 report(engineName + " lethe", model, split.test(), seconds, Double.NaN);
                 System.out.printf("  prior half-life %.0f d, weights (lstm, profile, prior) %s%n", b.halfLifeDays(), b.weights());
+                if (Boolean.getBoolean("blendExperiments")) {
+                    blendExperiments(b, profileTrainer, training, split.test());
+                }
             } else {
                 LstmRecommender lstm = (LstmRecommender) model;
                 LstmRecommender.TrainingSummary s = lstm.summary();
@@ -91,6 +100,34 @@ public final class MovieLensBenchmark {
                     split.training().catalogue().size(), meanLength, Integer.getInteger("rawSteps", 20));
             System.out.printf("raw DJL loop (%s, lstm-notime network, batch %d x length %d): %.1f sequences/s%n", engineName,
                     hp.batchSize(), meanLength, raw);
+        }
+    }
+
+    /**
+     * Other blends over the same trained LSTM, each fitted on validation as {@code lethe} is: adding the
+     * first-order Markov chain or item-kNN ({@code sar}) as a fourth part.
+     */
+    private static void blendExperiments(LetheBlend b, ModelTrainer profileTrainer, TrainingData data, List<ValidationCase> test) {
+        Recommender profile = profileTrainer.train(data, TrainingListener.SILENT);
+        Recommender prior = DecayedPopularity.fit(LetheBlend.PRIOR, data.catalogue(), Optional.of(ExponentialCurve.ofDays(b.halfLifeDays())),
+                LetheBlend.knownEvents(data));
+        dev.lethe.domain.model.EventLog known = dev.lethe.domain.model.EventLog.known(data);
+        Map<String, Recommender> extras = Map.of(
+                "markov", dev.lethe.domain.model.MarkovChain.fit("markov", known),
+                "sar", dev.lethe.domain.model.ItemKnn.fit("sar", known, ExponentialCurve.ofDays(30)));
+        for (Map.Entry<String, Recommender> e : extras.entrySet()) {
+            List<Recommender> parts = List.of(b.lstm(), profile, prior, e.getValue());
+            List<dev.lethe.domain.sequence.BlendedRecommender.Normalisation> norms = new java.util.ArrayList<>(LetheBlend.NORMALISATIONS);
+            norms.add(dev.lethe.domain.sequence.BlendedRecommender.Normalisation.Z_SCORE);
+            dev.lethe.domain.sequence.BlendedRecommender blend = dev.lethe.domain.sequence.BlendedRecommender.fit("lethe+" + e.getKey(), parts, norms,
+                    data.validation());
+            List<Double> w = new java.util.ArrayList<>();
+            for (dev.lethe.domain.sequence.BlendedRecommender.Component c : blend.components()) {
+                w.add(c.weight());
+            }
+            System.out.printf("  experiment lethe+%s: validation NDCG@10 %.4f, weights %s%n", e.getKey(),
+                    ValidationRanking.meanNdcg(blend, data.validation(), 10), w);
+            report("  lethe+" + e.getKey(), blend, test, Double.NaN, Double.NaN);
         }
     }
 

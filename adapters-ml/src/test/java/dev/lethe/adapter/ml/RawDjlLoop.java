@@ -63,7 +63,11 @@ final class RawDjlLoop {
                         if (hp.timeFeatures()) {
                             inputs.add(sub.randomUniform(0f, 1f, new Shape(b, length, 2L * dev.lethe.domain.sequence.TimeFeatures.SIZE)));
                         }
-                        NDArray label = sub.create(labels).toType(indexType, false);
+                        // Sampled training scores the same candidates the engine's loop would build.
+                        NDArray label = hp.sampledNegatives() > 0
+                                ? SequenceArrays.sampledCandidates(sub, inputs, randomBatch(labels, b, length), catalogueSize,
+                                        hp.sampledNegatives(), random, indexType)
+                                : sub.create(labels).toType(indexType, false);
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDList out = trainer.forward(inputs);
                             NDArray loss = trainer.getLoss().evaluate(new NDList(label), out);
@@ -78,6 +82,19 @@ final class RawDjlLoop {
         }
     }
 
+    /** Random labels as windows of one length (the engine's sampler reads the targets only). */
+    private static java.util.List<EncodedSequence> randomBatch(float[] labels, int b, int length) {
+        java.util.List<EncodedSequence> batch = new java.util.ArrayList<>(b);
+        for (int i = 0; i < b; i++) {
+            int[] targets = new int[length];
+            for (int t = 0; t < length; t++) {
+                targets[t] = (int) labels[i * length + t];
+            }
+            batch.add(new EncodedSequence(new int[length], new float[0], targets));
+        }
+        return batch;
+    }
+
     public static void main(String[] args) {
         String engine = args.length > 0 ? args[0] : "MXNet";
         int length = args.length > 1 ? Integer.parseInt(args[1]) : 200;
@@ -85,7 +102,8 @@ final class RawDjlLoop {
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 128;
         LstmHyperParameters base = LstmHyperParameters.defaults(false);
         LstmHyperParameters hp = new LstmHyperParameters(base.embeddingSize(), base.hiddenSize(), base.layers(), base.dropout(),
-                base.maxLength(), base.windowsPerUser(), batch, base.learningRate(), base.maxEpochs(), base.patience(), base.seed(), false, base.timeProjectionSize(), base.tiedEmbeddings());
+                base.maxLength(), base.windowsPerUser(), batch, base.learningRate(), base.maxEpochs(), base.patience(), base.seed(), false, base.timeProjectionSize(), base.tiedEmbeddings(),
+                Integer.getInteger("negatives", 0), 0, false);
         System.out.printf("%s: %.1f sequences/s (length %d, batch %d)%n", engine, sequencesPerSecond(engine, hp, 9742, length, steps), length, batch);
     }
 }

@@ -18,6 +18,6 @@ final class TinySequences {
     }
 
     static LstmHyperParameters tiny() {
-        return new LstmHyperParameters(16, 32, 1, 0f, 30, 1, 16, 0.02f, 6, 2, 7L, true, 8, true);
+        return new LstmHyperParameters(16, 32, 1, 0f, 30, 1, 16, 0.02f, 6, 2, 7L, true, 8, true, 0, 0, false);
     }
 }
