@@ -10,6 +10,8 @@
 # Usage: scripts/scale-benchmark.sh [tier ...]     (default: 100000 1000000; tiers ascend, events accumulate)
 #        LETHE_KEEP_DB=1 scripts/scale-benchmark.sh N  measures again on the tenant a previous run left in
 #        lethe_scale (N = the events it holds; nothing is loaded below it).
+#        LETHE_SERVER_OPTS='-XX:StartFlightRecording=filename=/tmp/lethe-%p.jfr,settings=profile,dumponexit=true'
+#        adds JVM options to the measured server (here a flight recording of each server run).
 # Needs: a JDK, MariaDB/MySQL on 127.0.0.1:3306 where root can log in over the socket (it creates and
 # drops database lethe_scale and grants it to user lethe/lethe). Prints one block per tier.
 set -euo pipefail
@@ -48,7 +50,8 @@ export LETHE_DATA_DIR="$WORK/data"
 
 SERVER_PID=""
 start_server() {
-  java -Xmx1g -jar "$JAR" serve --port "$PORT" >>"$WORK/server.log" 2>&1 &
+  # shellcheck disable=SC2086 # the options are words on purpose
+  java -Xmx1g ${LETHE_SERVER_OPTS:-} -jar "$JAR" serve --port "$PORT" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
