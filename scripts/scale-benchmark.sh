@@ -2,7 +2,8 @@
 # Scale benchmark (docs/benchmarks.md, "Scale"): one ecommerce tenant in MariaDB grown through
 # POST /v1/events to each tier, a profile version trained at each tier by `lethe train` in its own JVM,
 # then against the real server (`lethe serve`, -Xmx1g):
-#   - GET recommendations, open loop (latency from when each request was due) at 100 and 300 req/s,
+#   - GET recommendations, open loop (latency from when each request was due) at 100 and 300 req/s
+#     (each after a warm-up at its own rate: 10 s, not counted; a rate step warms the JIT and the pool),
 #     and CPU-milliseconds of the server per request at 300 req/s;
 #   - the same at 100 req/s while 1,000 events/s are ingested (10 batches of 100 per second);
 #   - first recommendation right after a slice of new events (a user's 10 new events, then GET at once);
@@ -10,8 +11,8 @@
 # Usage: scripts/scale-benchmark.sh [tier ...]     (default: 100000 1000000; tiers ascend, events accumulate)
 #        LETHE_KEEP_DB=1 scripts/scale-benchmark.sh N  measures again on the tenant a previous run left in
 #        lethe_scale (N = the events it holds; nothing is loaded below it).
-#        LETHE_SERVER_OPTS='-XX:StartFlightRecording=filename=/tmp/lethe-%p.jfr,settings=profile,dumponexit=true'
-#        adds JVM options to the measured server (here a flight recording of each server run).
+#        LETHE_SERVER_OPTS='-XX:StartFlightRecording=filename=/tmp/lethe-%n.jfr,settings=profile,dumponexit=true'
+#        adds JVM options to the measured server (%n: the server run, 1, 2, ...; here a flight recording of each).
 # Needs: a JDK, MariaDB/MySQL on 127.0.0.1:3306 where root can log in over the socket (it creates and
 # drops database lethe_scale and grants it to user lethe/lethe). Prints one block per tier.
 set -euo pipefail
@@ -33,7 +34,7 @@ WORK="$(mktemp -d)"
 log() { printf '[scale] %s\n' "$*"; }
 
 [ -f "$JAR" ] || ./mvnw -B -q -DskipTests package
-./mvnw -B -q -o -pl adapters-http -am test-compile dependency:build-classpath \
+./mvnw -B -q -pl adapters-http -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 CP="adapters-http/target/test-classes:adapters-http/target/classes:application/target/classes:domain/target/classes:$(cat "$CP_FILE")"
 
@@ -49,9 +50,12 @@ export LETHE_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB" LETHE_DB_USER=lethe LETHE_
 export LETHE_DATA_DIR="$WORK/data"
 
 SERVER_PID=""
+SERVER_RUN=0
 start_server() {
-  # shellcheck disable=SC2086 # the options are words on purpose
-  java -Xmx1g ${LETHE_SERVER_OPTS:-} -jar "$JAR" serve --port "$PORT" >>"$WORK/server.log" 2>&1 &
+  SERVER_RUN=$((SERVER_RUN + 1))
+  local opts="${LETHE_SERVER_OPTS:-}"
+  # shellcheck disable=SC2086 # the options are words on purpose; %n is the server run (1, 2, ...)
+  java -Xmx1g ${opts//%n/$SERVER_RUN} -jar "$JAR" serve --port "$PORT" >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
@@ -102,10 +106,11 @@ for TIER in "${TIERS[@]}"; do
   $GEN 100 10 recommend "$USERS" >/dev/null
   log "open loop 100 req/s: $($GEN 100 "$SECONDS_PER_RUN" recommend "$USERS")"
   C0=$(cpu_ticks)
-  R300="$($GEN 300 "$SECONDS_PER_RUN" recommend "$USERS" 100 0)"
+  R300="$($GEN 300 "$SECONDS_PER_RUN" recommend "$USERS" 100 10)"
   C1=$(cpu_ticks)
   log "open loop 300 req/s: $R300"
-  log "server CPU per request at 300 req/s: $(echo "scale=2; ($C1 - $C0) * 1000 / $(getconf CLK_TCK) / (300 * $SECONDS_PER_RUN)" | bc) ms"
+  # The ticks cover the warm-up too: 300 req/s for SECONDS_PER_RUN + 10 s.
+  log "server CPU per request at 300 req/s: $(echo "scale=2; ($C1 - $C0) * 1000 / $(getconf CLK_TCK) / (300 * ($SECONDS_PER_RUN + 10))" | bc) ms"
   $GEN 10 "$SECONDS_PER_RUN" ingest "$USERS" 100 > "$WORK/ingest.txt" &
   INGEST=$!
   log "100 req/s while 1,000 events/s are ingested: $($GEN 100 "$SECONDS_PER_RUN" recommend "$USERS")"
