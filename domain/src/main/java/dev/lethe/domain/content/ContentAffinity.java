@@ -4,6 +4,7 @@ import dev.lethe.domain.behavior.Behavior;
 import dev.lethe.domain.behavior.ItemId;
 import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.interest.Interest;
+import dev.lethe.domain.interest.InterestProfile;
 import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
@@ -131,12 +132,10 @@ public final class ContentAffinity implements Recommender, FittedParameters {
         for (ValidationCase c : cases) {
             int target = ValidationRanking.target(catalogue(), c);
             java.util.BitSet consumed = ValidationRanking.consumed(catalogue(), c.context().history());
-            profile.score(c.context(), base);
-            double[] part = contentPart(c.context(), n);
-            double max = 0;
-            for (double x : part) {
-                max = Math.max(max, x);
-            }
+            InterestProfile user = profile.profile(c.context());
+            profile.score(c.context(), user, base);
+            double[] part = contentPart(strongest(user, c.context().asOf()), n);
+            double max = max(part);
             if (withNew) {
                 counts.score(c.context(), behaviours);
             }
@@ -263,29 +262,37 @@ public final class ContentAffinity implements Recommender, FittedParameters {
 
     @Override
     public void score(ScoringContext context, double[] scores) {
-        profile.score(context, scores);
+        InterestProfile user = profile.profile(context);
+        profile.score(context, user, scores);
         if (weight == 0 && newItemWeight == 0) {
             return;
         }
-        double[] part = contentPart(context, scores.length);
-        double max = 0;
-        for (double x : part) {
-            max = Math.max(max, x);
-        }
+        double[] part = contentPart(strongest(user, context.asOf()), scores.length);
+        double max = max(part);
         if (!(max > 0)) {
             return;
         }
-        double[] behaviours = null;
-        if (newItemWeight > 0) {
-            behaviours = new double[scores.length];
-            counts.score(context, behaviours);
-        }
+        double[] behaviours = behavioursIfNeeded(context, scores.length);
         for (int i = 0; i < part.length; i++) {
             if (part[i] > 0) {
-                double w = behaviours != null && behaviours[i] == 0 ? weight + newItemWeight : weight;
-                scores[i] += w / max * part[i];
+                scores[i] += factor(behaviours, i, max) * part[i];
             }
         }
+    }
+
+    /** The scale of the content part for item {@code i}: the new-item weight joins when it has no behaviour yet. */
+    private double factor(double[] behaviours, int i, double max) {
+        return (behaviours != null && behaviours[i] == 0 ? weight + newItemWeight : weight) / max;
+    }
+
+    /** Each item's behaviours before the moment, when the new-item weight needs them; else null. */
+    private double[] behavioursIfNeeded(ScoringContext context, int n) {
+        if (newItemWeight == 0) {
+            return null;
+        }
+        double[] behaviours = new double[n];
+        counts.score(context, behaviours);
+        return behaviours;
     }
 
     /**
@@ -300,23 +307,16 @@ public final class ContentAffinity implements Recommender, FittedParameters {
             return base;
         }
         int n = catalogue().size();
-        double max = 0;
-        for (double x : contentPart(context, n)) {
-            max = Math.max(max, x);
-        }
+        List<Interest<ItemId>> interests = strongest(profile.profile(context), context.asOf());
+        double max = max(contentPart(interests, n));
         if (!(max > 0)) {
             return base;
         }
-        double[] behaviours = new double[n];
-        if (newItemWeight > 0) {
-            counts.score(context, behaviours);
-        }
-        Instant asOf = context.asOf();
-        List<Interest<ItemId>> interests = profile.profile(context).topItems(asOf, profile.settings().profileItems());
+        double[] behaviours = behavioursIfNeeded(context, n);
         List<ScoreBreakdown> result = new ArrayList<>(items.length);
         for (int t = 0; t < items.length; t++) {
             int target = items[t];
-            double factor = (newItemWeight > 0 && behaviours[target] == 0 ? weight + newItemWeight : weight) / max;
+            double factor = factor(behaviours, target, max);
             List<Contribution> parts = new ArrayList<>(base.get(t).contributions());
             double added = 0;
             for (Interest<ItemId> interest : interests) {
@@ -343,12 +343,24 @@ public final class ContentAffinity implements Recommender, FittedParameters {
         return 0;
     }
 
-    /** Σ over the user's strongest item interests j of strength(j) · similarity(j, i), unscaled. */
-    public double[] contentPart(ScoringContext context, int n) {
+    /** The user's strongest item interests: those the profile's co-occurrence part spreads too. */
+    private List<Interest<ItemId>> strongest(InterestProfile user, Instant asOf) {
+        return user.topItems(asOf, profile.settings().profileItems());
+    }
+
+    private static double max(double[] part) {
+        double max = 0;
+        for (double x : part) {
+            max = Math.max(max, x);
+        }
+        return max;
+    }
+
+    /** Σ over the {@code interests} j of strength(j) · similarity(j, i), unscaled. */
+    private double[] contentPart(List<Interest<ItemId>> interests, int n) {
         double[] part = new double[n];
-        Instant asOf = context.asOf();
         Catalogue catalogue = profile.catalogue();
-        for (Interest<ItemId> interest : profile.profile(context).topItems(asOf, profile.settings().profileItems())) {
+        for (Interest<ItemId> interest : interests) {
             OptionalInt j = catalogue.indexOf(interest.key());
             if (j.isEmpty()) {
                 continue;

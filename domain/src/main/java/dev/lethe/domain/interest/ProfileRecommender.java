@@ -382,10 +382,14 @@ public final class ProfileRecommender implements Recommender, FittedParameters {
 
     @Override
     public void score(ScoringContext context, double[] scores) {
+        score(context, profile(context), scores);
+    }
+
+    /** {@link #score} with the user's profile already built from {@code context} ({@link #profile}), for callers that read it too. */
+    public void score(ScoringContext context, InterestProfile profile, double[] scores) {
         int n = catalogue.size();
         Arrays.fill(scores, 0, n, 0.0);
         long asOf = context.asOf().toEpochMilli();
-        InterestProfile profile = profile(context);
         double[] part = new double[n];
         if (settings.cooccurrenceWeight() > 0) {
             cooccurrence(profile, context.asOf(), asOf, part);
