@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -143,17 +145,37 @@ final class InMemoryStores {
         }
 
         @Override
-        public void forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink) {
+        public SortedSet<Long> forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink) {
             List<Behavior> copy = new ArrayList<>();
+            SortedSet<Long> unseen = new TreeSet<>();
             synchronized (this) {
                 for (Behavior b : log.getOrDefault(tenantId, List.of())) {
                     if (sequenceOf.get(b) <= upToSequence && !b.occurredAt().isBefore(since)) {
                         copy.add(b);
                     }
                 }
+                if (upToSequence != Long.MAX_VALUE) {
+                    // Everything commits at once here: the only numbers without a row are erased behaviours'.
+                    Set<Long> alive = new HashSet<>();
+                    log.values().forEach(behaviours -> behaviours.forEach(b -> alive.add(sequenceOf.get(b))));
+                    for (long seq = Math.min(upToSequence, stored.size()); seq > Math.max(0, upToSequence - UNSEEN_LOOKBACK)
+                            && unseen.size() < MAX_UNSEEN; seq--) {
+                        if (!alive.contains(seq)) {
+                            unseen.add(seq);
+                        }
+                    }
+                }
             }
             copy.sort(Comparator.comparing(Behavior::occurredAt));
             copy.forEach(sink);
+            return unseen;
+        }
+
+        @Override
+        public synchronized List<Stored> storedAmong(TenantId tenantId, Collection<Long> sequences) {
+            Set<Long> alive = new HashSet<>();
+            log.getOrDefault(tenantId, List.of()).forEach(b -> alive.add(sequenceOf.get(b)));
+            return sequences.stream().filter(alive::contains).sorted().map(seq -> stored.get((int) (seq - 1))).toList();
         }
 
         @Override

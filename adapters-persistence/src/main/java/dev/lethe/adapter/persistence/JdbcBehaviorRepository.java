@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -94,10 +95,15 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             SELECT DISTINCT item_id FROM behavior_events %s WHERE tenant_id = ? AND user_id = ?
             """.formatted(USER_INDEX);
     private static final String IN_TIME_ORDER = """
-            SELECT %s FROM behavior_events
+            SELECT seq, %s FROM behavior_events
             WHERE tenant_id = ? AND occurred_at >= ? AND seq <= ?
             ORDER BY occurred_at, seq
             """.formatted(COLUMNS);
+    /** The rows of a sequence range that a window read of the tenant does not deliver by definition: other tenants', or before the window. */
+    private static final String OUTSIDE_WINDOW = """
+            SELECT seq FROM behavior_events
+            WHERE seq > ? AND seq <= ? AND NOT (tenant_id = ? AND occurred_at >= ?)
+            """;
     private static final String NTH_NEWEST = """
             SELECT occurred_at FROM behavior_events WHERE tenant_id = ?
             ORDER BY occurred_at DESC, seq DESC LIMIT 1 OFFSET ?
@@ -387,9 +393,12 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
      * should not block for long. An exception thrown by the sink ends the stream and propagates unchanged.
      */
     @Override
-    public void forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink) {
+    public SortedSet<Long> forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink) {
         Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(since, "since");
         Objects.requireNonNull(sink, "sink");
+        long lookFrom = upToSequence == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, upToSequence - UNSEEN_LOOKBACK);
+        java.util.BitSet delivered = new java.util.BitSet();
         jdbc.read("stream the behaviours of tenant " + tenantId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(IN_TIME_ORDER, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 select.setFetchSize(jdbc.streamingFetchSize());
@@ -398,12 +407,42 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
                 select.setLong(3, upToSequence);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
+                        long seq = rows.getLong("seq");
+                        if (seq > lookFrom) {
+                            delivered.set((int) (seq - lookFrom));
+                        }
                         sink.accept(behavior(rows));
                     }
                 }
             }
             return null;
         });
+        if (lookFrom == Long.MAX_VALUE || lookFrom >= upToSequence) {
+            return new TreeSet<>();
+        }
+        // Read after the stream: whatever this sees committed outside the window was never the window's;
+        // what is left of the range are numbers without a visible row, or the tenant's rows that committed
+        // after the stream's snapshot.
+        jdbc.read("look for sequence numbers the window read of tenant " + tenantId + " did not see", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(OUTSIDE_WINDOW)) {
+                select.setLong(1, lookFrom);
+                select.setLong(2, upToSequence);
+                select.setString(3, tenantId.value());
+                Jdbc.setInstant(select, 4, since);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        delivered.set((int) (rows.getLong(1) - lookFrom));
+                    }
+                }
+            }
+            return null;
+        });
+        SortedSet<Long> unseen = new TreeSet<>();
+        for (int offset = delivered.previousClearBit((int) (upToSequence - lookFrom)); offset > 0 && unseen.size() < MAX_UNSEEN;
+                offset = delivered.previousClearBit(offset - 1)) {
+            unseen.add(lookFrom + offset);
+        }
+        return unseen;
     }
 
     @Override
@@ -451,6 +490,32 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
                     select.setLong(p++, seq);
                 }
                 select.setInt(p, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(stored(rows));
+                    }
+                }
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public List<Stored> storedAmong(TenantId tenantId, Collection<Long> sequences) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(sequences, "sequences");
+        if (sequences.isEmpty()) {
+            return List.of();
+        }
+        String sql = STORED_COLUMNS + "WHERE tenant_id = ? AND seq IN (" + Jdbc.placeholders(sequences.size()) + ") ORDER BY seq";
+        return jdbc.read("read behaviours of tenant " + tenantId + " by sequence number", connection -> {
+            List<Stored> stored = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                int p = 1;
+                select.setString(p++, tenantId.value());
+                for (long seq : sequences) {
+                    select.setLong(p++, seq);
+                }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         stored.add(stored(rows));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
@@ -76,8 +77,25 @@ public interface BehaviorRepository {
      * Streams, in time order, the tenant's behaviours at or after {@code since} stored with a sequence
      * number of at most {@code upToSequence} (see {@link #latestSequence}): what a training job reads, a
      * window of the log, so that the serving feed can take over exactly after it.
+     *
+     * <p>Sequence numbers are given out before commit, so a transaction with a lower number may commit
+     * after the read (or after {@code upToSequence} was read) and its rows would belong neither to the
+     * window nor to what comes after {@code upToSequence}. The answer names them: the numbers among the
+     * {@value #UNSEEN_LOOKBACK} up to {@code upToSequence} that the read delivered no row for and that
+     * hold no row outside the window (another tenant's, or older than {@code since}) — numbers of
+     * transactions still in flight, rolled back, or of deleted rows; at most {@value #MAX_UNSEEN}, the
+     * highest. Whoever continues after {@code upToSequence} reads these too ({@link #storedAmong}).
+     * Empty when {@code upToSequence} is {@link Long#MAX_VALUE}.
      */
-    void forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink);
+    SortedSet<Long> forEachInTimeOrder(TenantId tenantId, Instant since, long upToSequence, Consumer<Behavior> sink);
+
+    /** How far below the watermark a window read looks for sequence numbers it did not see. */
+    int UNSEEN_LOOKBACK = 10_000;
+    /** At most this many unseen sequence numbers are reported. */
+    int MAX_UNSEEN = 1_000;
+
+    /** The tenant's stored behaviours whose sequence number is among {@code sequences}, ascending by sequence number. */
+    List<Stored> storedAmong(TenantId tenantId, Collection<Long> sequences);
 
     /** The moment of the tenant's {@code n}-th newest behaviour (1 = the newest); empty when it has fewer. */
     Optional<Instant> momentOfNewest(TenantId tenantId, long n);

@@ -99,7 +99,7 @@ public final class JavaFamilies {
      * What serving needs of a version trained on {@code log} (read up to {@code watermark}) as of
      * {@code now}: the fallback popularity (the tenant's curve in force), the family's own popularity,
      * and for {@code profile} the co-occurrences of the whole log with the trained settings, at most
-     * {@value #SERVING_NEIGHBOURS} neighbours per item.
+     * {@value #SERVING_NEIGHBOURS} neighbours per item; and the sequence numbers the log's read did not see.
      */
     public static ServingArtifact servingArtifact(String family, Inputs inputs, Recommender trained, TenantLog log, long watermark,
                                                   Instant now) {
@@ -133,7 +133,7 @@ public final class JavaFamilies {
         for (Optional<ForgettingCurve> curve : needed) {
             popularity.put(curve, OnlinePopularity.of(curve, catalogue, log.events(), nowMillis));
         }
-        return new ServingArtifact(catalogue, watermark, fallback, popularity, settings, neighbours, content);
+        return new ServingArtifact(catalogue, watermark, fallback, popularity, settings, neighbours, content, log.unseen());
     }
 
     /** The profile curve is the tenant's fitted curve when there is one, else the recommender's own default. */

@@ -26,12 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What a training job leaves for serving, beside whatever the family's own artifact is: the catalogue
@@ -47,11 +50,14 @@ import java.util.Properties;
  *
  * @param fallbackCurve the curve of the popularity that answers users without history (empty: plain counts)
  * @param popularity the popularity state per curve (empty key: plain counts), indexed like {@code catalogue}
+ * @param unseen sequence numbers up to {@code watermark} the training read did not see (transactions that
+ *     had not committed yet, or numbers that will never hold a row): serving reads them too when it
+ *     catches up from the watermark, so a behaviour that committed late is counted once, not lost
  */
 public record ServingArtifact(Catalogue catalogue, long watermark, Optional<ForgettingCurve> fallbackCurve,
                               Map<Optional<ForgettingCurve>, OnlinePopularity> popularity,
                               Optional<ProfileRecommender.Settings> profileSettings, Optional<CompactNeighbours> neighbours,
-                              Optional<Content> content) {
+                              Optional<Content> content, SortedSet<Long> unseen) {
     /** The subdirectory of a version's artifact directory. */
     public static final String DIRECTORY = "serving";
     private static final String PROPERTIES = "serving.properties";
@@ -78,6 +84,14 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
                            Optional<ProfileRecommender.Settings> profileSettings, Optional<CompactNeighbours> neighbours) {
         this(catalogue, watermark, fallbackCurve, popularity, profileSettings, neighbours, Optional.empty());
     }
+
+    /** An artifact whose read saw every sequence number up to its watermark. */
+    public ServingArtifact(Catalogue catalogue, long watermark, Optional<ForgettingCurve> fallbackCurve,
+                           Map<Optional<ForgettingCurve>, OnlinePopularity> popularity,
+                           Optional<ProfileRecommender.Settings> profileSettings, Optional<CompactNeighbours> neighbours,
+                           Optional<Content> content) {
+        this(catalogue, watermark, fallbackCurve, popularity, profileSettings, neighbours, content, new TreeSet<>());
+    }
     private static final int FORMAT = 1;
 
     public ServingArtifact {
@@ -95,6 +109,10 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
         Objects.requireNonNull(content, "content");
         if (content.isPresent() && (profileSettings.isEmpty() || !popularity.containsKey(Optional.empty()))) {
             throw new IllegalArgumentException("a content part needs the profile and the plain counts");
+        }
+        unseen = Collections.unmodifiableSortedSet(new TreeSet<>(unseen));
+        if (!unseen.isEmpty() && (unseen.first() < 1 || unseen.last() > watermark)) {
+            throw new IllegalArgumentException("unseen sequence numbers must lie in [1, watermark " + watermark + "], got " + unseen);
         }
     }
 
@@ -115,6 +133,7 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
             Properties p = new Properties();
             p.setProperty("format", Integer.toString(FORMAT));
             p.setProperty("watermark", Long.toString(watermark));
+            p.setProperty("unseen", unseen.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
             p.setProperty("catalogueSize", Integer.toString(catalogue.size()));
             p.setProperty("fallbackCurve", encode(fallbackCurve));
             List<Optional<ForgettingCurve>> curves = new ArrayList<>(popularity.keySet());
@@ -233,8 +252,14 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
                 content = Optional.of(new Content(index, rows, Double.parseDouble(p.getProperty("content.weight")),
                         Double.parseDouble(p.getProperty("content.newItemWeight"))));
             }
+            SortedSet<Long> unseen = new TreeSet<>();
+            for (String seq : p.getProperty("unseen", "").split(",")) {
+                if (!seq.isBlank()) {
+                    unseen.add(Long.parseLong(seq.trim()));
+                }
+            }
             return new ServingArtifact(catalogue, Long.parseLong(p.getProperty("watermark")), decode(p.getProperty("fallbackCurve")),
-                    popularity, settings, neighbours, content);
+                    popularity, settings, neighbours, content, unseen);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the serving artifact in " + dir, e);
         }

@@ -328,6 +328,16 @@ public final class ServingModels implements CheckServingUseCase {
             gaps.remove(row.sequence());
             state.apply(row, now);
         });
+        // Rows numbered below the watermark that committed after the training read them (or not yet).
+        List<Long> unseen = state.unseen().stream().filter(seq -> seq <= cursor).sorted().toList();
+        if (!unseen.isEmpty()) {
+            for (Stored row : behaviors.storedAmong(tenantId, unseen)) {
+                gaps.remove(row.sequence());
+                state.apply(row, now);
+            }
+            // Still without a row: watched like the feed's own gaps, in case a transaction commits late.
+            state.unseen().stream().filter(seq -> seq <= cursor).forEach(seq -> gaps.putIfAbsent(seq, now));
+        }
         state.publish();
         LOG.log(System.Logger.Level.INFO, "tenant " + tenantId + ": serving " + active.map(v -> "version " + v.version() + " (" + v.family() + ")")
                 .orElse("decayed popularity") + ", " + state.applied() + " behaviours after " + (artifact.isPresent() ? "the artifact's watermark " + from : "none"));

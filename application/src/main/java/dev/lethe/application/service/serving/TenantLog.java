@@ -15,16 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * A tenant's whole event log in time order, with the catalogue (every item seen in the log or known
- * to the item store), each item's categories and the items that carry text: what training builds models from.
+ * A tenant's event log (or a window of it) in time order, with the catalogue (every item seen in the log
+ * or known to the item store), each item's categories and the items that carry text: what training
+ * builds models from.
+ *
+ * @param unseen sequence numbers up to the read's upper bound that the read did not see (see
+ *     {@link BehaviorRepository#forEachInTimeOrder(TenantId, Instant, long, java.util.function.Consumer)}):
+ *     whoever continues after the bound reads them too
  */
-public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, Set<String>> categories, Map<ItemId, Item> texts) {
+public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, Set<String>> categories, Map<ItemId, Item> texts,
+                        SortedSet<Long> unseen) {
     public TenantLog {
         events = List.copyOf(events);
         categories = Map.copyOf(categories);
         texts = Map.copyOf(texts);
+        unseen = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(unseen));
+    }
+
+    /** A log read in full. */
+    public TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, Set<String>> categories, Map<ItemId, Item> texts) {
+        this(events, catalogue, categories, texts, new TreeSet<>());
     }
 
     /** A log whose items carry no text beyond their categories. */
@@ -39,7 +53,7 @@ public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, 
     public static TenantLog read(BehaviorRepository behaviors, ItemRepository items, TenantId tenantId, Instant since, long upToSequence) {
         List<Behavior> log = new ArrayList<>();
         Set<ItemId> ids = new HashSet<>();
-        behaviors.forEachInTimeOrder(tenantId, since, upToSequence, b -> {
+        SortedSet<Long> unseen = behaviors.forEachInTimeOrder(tenantId, since, upToSequence, b -> {
             log.add(b);
             ids.add(b.itemId());
         });
@@ -54,7 +68,7 @@ public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, 
                 texts.put(item.id(), item);
             }
         });
-        return new TenantLog(log, Catalogue.of(ids), categories, texts);
+        return new TenantLog(log, Catalogue.of(ids), categories, texts, unseen);
     }
 
     /** The item with its text (attributes and categories), as far as the store knows it. */

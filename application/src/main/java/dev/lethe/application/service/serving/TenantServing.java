@@ -45,6 +45,10 @@ final class TenantServing {
     private Optional<ContentNeighbours> contentRows = Optional.empty();
     private ContentIndex.Postings postings;
     private Catalogue catalogue;
+    /** Rows up to this sequence number are in the artifact, except those numbered in {@link #unseen}. */
+    private final long watermark;
+    /** Sequence numbers up to the watermark that the training read did not see and that were not applied yet. */
+    private final Set<Long> unseen;
     private long applied;
     private boolean dirty = true;
     private volatile Served served;
@@ -65,6 +69,8 @@ final class TenantServing {
         this.artifact = artifact;
         this.fileBacked = fileBacked;
         this.contentRows = artifact.flatMap(ServingArtifact::content).map(ServingArtifact.Content::neighbours);
+        this.watermark = artifact.map(ServingArtifact::watermark).orElse(0L);
+        this.unseen = new java.util.HashSet<>(artifact.map(ServingArtifact::unseen).orElse(java.util.Collections.emptySortedSet()));
     }
 
     TenantId tenantId() {
@@ -78,6 +84,11 @@ final class TenantServing {
 
     Optional<ServingArtifact> artifact() {
         return artifact;
+    }
+
+    /** The numbers up to the artifact's watermark whose rows the artifact lacks and that were not applied yet. */
+    Set<Long> unseen() {
+        return Set.copyOf(unseen);
     }
 
     /** How many behaviours the feed applied since the state was built. */
@@ -99,8 +110,15 @@ final class TenantServing {
         return categories.getOrDefault(item, Set.of());
     }
 
-    /** Records one stored behaviour of this tenant. */
+    /**
+     * Records one stored behaviour of this tenant, once: a row the artifact already counts (numbered up
+     * to its watermark and not among the numbers its read did not see) is ignored, as is a second
+     * delivery of one of those numbers.
+     */
     void apply(Stored stored, long nowMillis) {
+        if (stored.sequence() <= watermark && !unseen.remove(stored.sequence())) {
+            return;
+        }
         int index = indexOf(stored.itemId());
         long at = stored.occurredAt().toEpochMilli();
         for (OnlinePopularity state : popularity.values()) {

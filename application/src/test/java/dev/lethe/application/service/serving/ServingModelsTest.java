@@ -157,6 +157,59 @@ class ServingModelsTest {
     }
 
     @Test
+    void aBehaviourThatCommittedAfterTheTrainingReadIsCountedOnceAndTheArtifactsRowsAreNotCountedAgain(@TempDir Path dir) {
+        // The training read up to 7 but did not see 5 (its transaction committed later) nor 6 (never held a row).
+        activatePopularityCountingItemA(dir, 5L, 6L);
+        when(behaviors.latestSequence()).thenReturn(9L);
+        BehaviorRepository.Stored late = new BehaviorRepository.Stored(5, TENANT, new ItemId("b"), Instant.ofEpochMilli(1_500));
+        when(behaviors.storedAmong(TENANT, List.of(5L, 6L))).thenReturn(List.of(late));
+        // The feed then delivers 5 again (as if watched), 3 (in the artifact already) and 6, which commits after all.
+        when(behaviors.storedAfter(eq(9L), eq(List.of(6L)), anyInt())).thenReturn(List.of(
+                new BehaviorRepository.Stored(3, TENANT, new ItemId("a"), Instant.ofEpochMilli(1_000)), late,
+                new BehaviorRepository.Stored(6, TENANT, new ItemId("a"), Instant.ofEpochMilli(1_600))));
+        ServingModels models = models();
+
+        ServingModels.Served built = models.forTenant(TENANT);
+        assertThat(models.feedStatus().gaps()).as("6 is watched like a gap of the feed").isEqualTo(1);
+        double[] scores = new double[2];
+        built.model().score(new ScoringContext(new UserId("u"), List.of(), Instant.ofEpochMilli(3_000)), scores);
+        assertThat(scores).as("a from the artifact, b committed late").containsExactly(1.0, 1.0);
+
+        models.catchUp();
+        models.forTenant(TENANT).model().score(new ScoringContext(new UserId("u"), List.of(), Instant.ofEpochMilli(3_000)), scores);
+        assertThat(scores).as("3 and 5 not again; 6 once").containsExactly(2.0, 1.0);
+        assertThat(models.feedStatus().appliedSinceBuilt()).containsEntry(TENANT, 2L);
+    }
+
+    @Test
+    void whenTheFeedIsBehindTheWatermarkItSkipsTheRowsTheArtifactCounts(@TempDir Path dir) {
+        activatePopularityCountingItemA(dir, 5L);
+        when(behaviors.latestSequence()).thenReturn(4L);
+        when(behaviors.storedAfter(eq(4L), eq(List.of()), anyInt())).thenReturn(List.of(
+                new BehaviorRepository.Stored(5, TENANT, new ItemId("b"), Instant.ofEpochMilli(1_500)),
+                new BehaviorRepository.Stored(7, TENANT, new ItemId("a"), Instant.ofEpochMilli(1_000)),
+                new BehaviorRepository.Stored(8, TENANT, new ItemId("b"), Instant.ofEpochMilli(1_700))));
+        ServingModels models = models();
+        models.forTenant(TENANT);
+
+        models.catchUp();
+
+        double[] scores = new double[2];
+        models.forTenant(TENANT).model().score(new ScoringContext(new UserId("u"), List.of(), Instant.ofEpochMilli(3_000)), scores);
+        assertThat(scores).as("7 is the artifact's; 5 (unseen by training) and 8 are new").containsExactly(1.0, 2.0);
+        verify(behaviors, never()).storedAmong(any(), any());
+    }
+
+    /** Activates a {@code pop} version over items a and b whose artifact counts one behaviour of a, read up to 7 without seeing {@code unseen}. */
+    private void activatePopularityCountingItemA(Path dir, Long... unseen) {
+        OnlinePopularity counts = new OnlinePopularity(Optional.empty(), 2);
+        counts.record(0, 1_000, 2_000);
+        new ServingArtifact(Catalogue.of(List.of(new ItemId("a"), new ItemId("b"))), 7, Optional.empty(), Map.of(Optional.empty(), counts),
+                Optional.empty(), Optional.empty(), Optional.empty(), new java.util.TreeSet<>(List.of(unseen))).write(dir);
+        when(registry.active(TENANT)).thenReturn(Optional.of(new ModelVersion(TENANT, 2, "pop", "java", Map.of(), dir.toString(), true, Instant.EPOCH)));
+    }
+
+    @Test
     void behavioursStoredAfterTheStateWasBuiltAreAppliedByTheFeedWithoutRebuilding() {
         when(registry.active(TENANT)).thenReturn(Optional.empty());
         when(behaviors.latestSequence()).thenReturn(10L);

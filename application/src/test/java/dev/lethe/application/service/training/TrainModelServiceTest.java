@@ -106,7 +106,7 @@ class TrainModelServiceTest {
         lenient().doAnswer(inv -> {
             Consumer<Behavior> sink = inv.getArgument(3);
             log.forEach(sink);
-            return null;
+            return new java.util.TreeSet<Long>();
         }).when(behaviors).forEachInTimeOrder(eq(TENANT), any(), anyLong(), any());
         lenient().when(serving.curveFor(TENANT)).thenReturn(ExponentialCurve.ofDays(14));
         lenient().when(serving.tenantCurve(TENANT)).thenReturn(new ServingModels.CurveInForce(ExponentialCurve.ofDays(14), "default"));

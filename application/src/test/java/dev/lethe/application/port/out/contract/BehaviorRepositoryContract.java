@@ -333,6 +333,39 @@ public abstract class BehaviorRepositoryContract {
     }
 
     @Test
+    void aWindowReadNamesTheSequenceNumbersItDidNotSeeAndTheyCanBeReadBackByNumber() {
+        TenantId other = ContractData.freshTenant();
+        long before = repository().latestSequence();
+        repository().append(tenant, views("s", "u1", 3));
+        repository().append(other, views("o", "u2", 2));
+        repository().append(tenant, views("z", "u9", 2));
+        long watermark = repository().latestSequence();
+        List<BehaviorRepository.Stored> stored = repository().storedAfter(before, List.of(), 1_000).stream()
+                .filter(s -> s.tenantId().equals(tenant) || s.tenantId().equals(other)).toList();
+        List<Long> mine = stored.stream().filter(s -> s.tenantId().equals(tenant)).map(BehaviorRepository.Stored::sequence).toList();
+        List<Long> theirs = stored.stream().filter(s -> s.tenantId().equals(other)).map(BehaviorRepository.Stored::sequence).toList();
+        List<Long> erased = mine.subList(3, 5);
+        repository().eraseUser(tenant, new UserId("u9"));
+
+        List<Behavior> window = new java.util.ArrayList<>();
+        java.util.SortedSet<Long> unseen = repository().forEachInTimeOrder(tenant, BehaviorRepository.BEGINNING, watermark, window::add);
+
+        assertThat(window).hasSize(3);
+        assertThat(unseen).as("numbers that hold no row any more").containsAll(erased)
+                .as("never a number whose row the read delivered or that is another tenant's").doesNotContainAnyElementsOf(mine.subList(0, 3))
+                .doesNotContainAnyElementsOf(theirs)
+                .allSatisfy(seq -> assertThat(seq).isBetween(1L, watermark));
+        assertThat(repository().forEachInTimeOrder(tenant, BehaviorRepository.BEGINNING, Long.MAX_VALUE, b -> { })).isEmpty();
+        List<Long> asked = new java.util.ArrayList<>(erased);
+        asked.add(theirs.get(0));
+        asked.add(mine.get(1));
+        asked.add(mine.get(0));
+        assertThat(repository().storedAmong(tenant, asked)).extracting(BehaviorRepository.Stored::sequence)
+                .as("only the tenant's rows that exist, ascending").containsExactly(mine.get(0), mine.get(1));
+        assertThat(repository().storedAmong(tenant, List.of())).isEmpty();
+    }
+
+    @Test
     void aTrainingWindowReadsFromAMomentAndTheNthNewestBehaviourBoundsIt() {
         repository().append(tenant, List.of(view("w1", "u1", "i1", T0), view("w2", "u1", "i2", T0.plusSeconds(60)),
                 view("w3", "u2", "i3", T0.plusSeconds(120))));
