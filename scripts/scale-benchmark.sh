@@ -13,6 +13,9 @@
 #        lethe_scale (N = the events it holds; nothing is loaded below it).
 #        LETHE_SERVER_OPTS='-XX:StartFlightRecording=filename=/tmp/lethe-%n.jfr,settings=profile,dumponexit=true'
 #        adds JVM options to the measured server (%n: the server run, 1, 2, ...; here a flight recording of each).
+#        LETHE_BUFFER_POOL=6G sets MariaDB's innodb_buffer_pool_size for the run (SET GLOBAL, put back at exit):
+#        every request reads the user's index (ix_behavior_events_user_time), so past a few million
+#        behaviours the pool must hold it (docs/scaling.md, "Sizing").
 # Needs: a JDK, MariaDB/MySQL on 127.0.0.1:3306 where root can log in over the socket (it creates and
 # drops database lethe_scale and grants it to user lethe/lethe). Prints one block per tier.
 set -euo pipefail
@@ -64,7 +67,17 @@ start_server() {
   tail -50 "$WORK/server.log"; exit 1
 }
 stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
-trap 'stop_server; rm -rf "$WORK"' EXIT
+POOL_BEFORE=""
+if [ -n "${LETHE_BUFFER_POOL:-}" ]; then
+  POOL_BEFORE=$(mysql --protocol=socket -uroot -N -e 'SELECT @@innodb_buffer_pool_size')
+  bytes=$(numfmt --from=iec "$LETHE_BUFFER_POOL")
+  mysql --protocol=socket -uroot -e "SET GLOBAL innodb_buffer_pool_size = $bytes"
+  for _ in $(seq 1 120); do   # the resize runs in the background; wait until it is in force
+    [ "$(mysql --protocol=socket -uroot -N -e 'SELECT @@innodb_buffer_pool_size')" -ge "$bytes" ] && break; sleep 1
+  done
+fi
+restore_pool() { [ -n "$POOL_BEFORE" ] && mysql --protocol=socket -uroot -e "SET GLOBAL innodb_buffer_pool_size = $POOL_BEFORE" || true; }
+trap 'stop_server; restore_pool; rm -rf "$WORK"' EXIT
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )); }
 rec() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $KEY" \
@@ -87,7 +100,7 @@ java -cp "$CP" dev.lethe.adapter.http.BulkLoader 127.0.0.1 "$PORT" "$KEY" items 
 curl -sf -X POST "http://127.0.0.1:$PORT/v1/events" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
   -d "[{\"eventId\":\"probe-1\",\"userId\":\"probe\",\"itemId\":\"i1\",\"type\":\"view\",\"timestamp\":\"$(date -u -d '-1 day' +%Y-%m-%dT%H:%M:%SZ)\"},{\"eventId\":\"probe-2\",\"userId\":\"probe\",\"itemId\":\"i2\",\"type\":\"view\",\"timestamp\":\"$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)\"}]" >/dev/null
 fi
-log "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/')"
+log "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'); MariaDB buffer pool $(mysql --protocol=socket -uroot -N -e 'SELECT @@innodb_buffer_pool_size DIV 1048576') MB"
 
 for TIER in "${TIERS[@]}"; do
   if [ "$TIER" -gt "$LOADED" ]; then
