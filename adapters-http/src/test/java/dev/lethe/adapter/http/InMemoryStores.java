@@ -186,6 +186,14 @@ final class InMemoryStores {
         }
 
         @Override
+        public synchronized long sequenceBelowNewest(TenantId tenantId, long n) {
+            List<Long> mine = new ArrayList<>();
+            log.getOrDefault(tenantId, List.of()).forEach(b -> mine.add(sequenceOf.get(b)));
+            mine.sort(Comparator.reverseOrder());
+            return n < mine.size() ? mine.get((int) n) : 0L;
+        }
+
+        @Override
         public synchronized long latestSequence() {
             return stored.size();
         }

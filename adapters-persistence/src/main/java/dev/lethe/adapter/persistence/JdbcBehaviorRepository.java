@@ -108,6 +108,9 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             SELECT occurred_at FROM behavior_events WHERE tenant_id = ?
             ORDER BY occurred_at DESC, seq DESC LIMIT 1 OFFSET ?
             """;
+    private static final String SEQUENCE_BELOW_NEWEST = """
+            SELECT seq FROM behavior_events WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?
+            """;
     private static final String LATEST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM behavior_events";
     private static final String STORED_COLUMNS = "SELECT seq, tenant_id, item_id, occurred_at FROM behavior_events ";
     private static final String STORED_OF_TENANT = STORED_COLUMNS + "WHERE tenant_id = ? AND seq > ? AND seq <= ? ORDER BY seq";
@@ -457,6 +460,23 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
                 select.setLong(2, n - 1);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(Jdbc.getInstant(rows, "occurred_at")) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public long sequenceBelowNewest(TenantId tenantId, long n) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative, got: " + n);
+        }
+        return jdbc.read("find the sequence number below the " + n + " newest behaviours of tenant " + tenantId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SEQUENCE_BELOW_NEWEST)) {
+                select.setString(1, tenantId.value());
+                select.setLong(2, n);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : 0L;
                 }
             }
         });

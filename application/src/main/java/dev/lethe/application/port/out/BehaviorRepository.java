@@ -101,6 +101,12 @@ public interface BehaviorRepository {
     Optional<Instant> momentOfNewest(TenantId tenantId, long n);
 
     /**
+     * The sequence number just below the tenant's {@code n} newest stored behaviours (by sequence number):
+     * reading the tenant's rows above it reads those {@code n}; 0 when the tenant has at most {@code n}.
+     */
+    long sequenceBelowNewest(TenantId tenantId, long n);
+
+    /**
      * One stored behaviour as the serving feed sees it: its store-wide sequence number (ascending in
      * insertion order, with gaps; a transaction may commit after one with a higher number), tenant,
      * item and moment.

@@ -39,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * by the serving feed ({@link #catchUp}): it tails the store by sequence number (every tenant's
  * behaviours, also those other servers accepted), follows item changes and notices versions activated
  * anywhere. No request and no ingested batch reads a tenant's whole log; a tenant that never trained
- * reads its log once, when its state is first built. File-backed families are loaded through the
+ * reads its newest {@value #UNTRAINED_BEHAVIOURS} behaviours once, when its state is first built.
+ * File-backed families are loaded through the
  * {@link ModelEnginePort} and kept per version. Requests read published state without locking; the
  * feed and state builds are serialised on this object. Safe for concurrent use.
  */
@@ -48,6 +49,8 @@ public final class ServingModels implements CheckServingUseCase {
     public static final String TENANT_SCOPE = "tenant";
     /** The family of the popularity fallback; also a trainable Java family. */
     public static final String POPULARITY = "decayed-pop";
+    /** A tenant without a serving artifact starts its popularity from at most this many of its newest behaviours. */
+    public static final int UNTRAINED_BEHAVIOURS = 100_000;
     /** Rows read from the store per feed query. */
     static final int FEED_BATCH = 10_000;
     /** Sequence numbers skipped by the feed are watched this long for a late commit, then given up. */
@@ -322,7 +325,9 @@ public final class ServingModels implements CheckServingUseCase {
         Map<Optional<ForgettingCurve>, OnlinePopularity> popularity = artifact.map(ServingArtifact::popularity).orElse(Map.of());
         TenantServing state = new TenantServing(tenantId, active, catalogue, fallbackCurve, popularity, artifact, fileBacked);
         items.forEach(tenantId, item -> state.itemChanged(item));
-        long from = artifact.map(ServingArtifact::watermark).orElse(0L);
+        // Without an artifact (never trained) the popularity counts the newest behaviours only: older ones
+        // have decayed to little, and a request or a start must not wait for a read of millions of rows.
+        long from = artifact.isPresent() ? artifact.get().watermark() : behaviors.sequenceBelowNewest(tenantId, UNTRAINED_BEHAVIOURS);
         long now = clock.millis();
         behaviors.forEachStored(tenantId, from, cursor, row -> {
             gaps.remove(row.sequence());

@@ -210,6 +210,18 @@ class ServingModelsTest {
     }
 
     @Test
+    void aTenantThatNeverTrainedStartsFromItsNewestBehavioursNotItsWholeLog() {
+        when(registry.active(TENANT)).thenReturn(Optional.empty());
+        when(behaviors.latestSequence()).thenReturn(500_000L);
+        when(behaviors.sequenceBelowNewest(TENANT, ServingModels.UNTRAINED_BEHAVIOURS)).thenReturn(400_000L);
+
+        models().forTenant(TENANT);
+
+        verify(behaviors).forEachStored(eq(TENANT), eq(400_000L), eq(500_000L), any());
+        verify(behaviors, never()).forEachInTimeOrder(any(), any(), anyLong(), any());
+    }
+
+    @Test
     void behavioursStoredAfterTheStateWasBuiltAreAppliedByTheFeedWithoutRebuilding() {
         when(registry.active(TENANT)).thenReturn(Optional.empty());
         when(behaviors.latestSequence()).thenReturn(10L);

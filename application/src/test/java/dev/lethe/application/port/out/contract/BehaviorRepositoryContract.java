@@ -375,5 +375,12 @@ public abstract class BehaviorRepositoryContract {
         assertThat(repository().momentOfNewest(tenant, 1)).contains(T0.plusSeconds(120));
         assertThat(repository().momentOfNewest(tenant, 3)).contains(T0);
         assertThat(repository().momentOfNewest(tenant, 4)).isEmpty();
+        long third = repository().sequenceBelowNewest(tenant, 2);
+        List<BehaviorRepository.Stored> newestTwo = new java.util.ArrayList<>();
+        repository().forEachStored(tenant, third, Long.MAX_VALUE, newestTwo::add);
+        assertThat(newestTwo).hasSize(2);
+        assertThat(repository().sequenceBelowNewest(tenant, 3)).isZero();
+        assertThat(repository().sequenceBelowNewest(tenant, 0)).isEqualTo(repository().storedAfter(third, List.of(), 10).stream()
+                .filter(s -> s.tenantId().equals(tenant)).mapToLong(BehaviorRepository.Stored::sequence).max().orElseThrow());
     }
 }
