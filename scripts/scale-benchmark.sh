@@ -13,6 +13,9 @@
 #        lethe_scale (N = the events it holds; nothing is loaded below it).
 #        LETHE_SERVER_OPTS='-XX:StartFlightRecording=filename=/tmp/lethe-%n.jfr,settings=profile,dumponexit=true'
 #        adds JVM options to the measured server (%n: the server run, 1, 2, ...; here a flight recording of each).
+#        LETHE_LOAD_ONLY=1 scripts/scale-benchmark.sh N  loads the tenant to N events and stops (measure later
+#        with LETHE_KEEP_DB=1, for instance when the machine is quiet).
+#        LETHE_DB=name uses another database than lethe_scale (e.g. a small reference tier beside a kept large one).
 #        LETHE_BUFFER_POOL=6G sets MariaDB's innodb_buffer_pool_size for the run (SET GLOBAL, put back at exit):
 #        every request reads the user's index (ix_behavior_events_user_time), so past a few million
 #        behaviours the pool must hold it (docs/scaling.md, "Sizing").
@@ -26,7 +29,7 @@ ITEMS="${LETHE_ITEMS:-20000}"
 USERS="${LETHE_USERS:-20000}"
 DAYS=180
 PORT="${LETHE_PORT:-18090}"
-DB=lethe_scale
+DB="${LETHE_DB:-lethe_scale}"
 KEY="scale-bench-key-0000000000000001"
 ADMIN="scale-bench-admin-key-00000000001"
 TENANT=scale
@@ -107,6 +110,7 @@ for TIER in "${TIERS[@]}"; do
     log "== tier $TIER events: loading $((TIER - LOADED)) more through POST /v1/events"
     java -cp "$CP" dev.lethe.adapter.http.BulkLoader 127.0.0.1 "$PORT" "$KEY" events "$LOADED" "$TIER" 1000 "$ITEMS" "$USERS" "$DAYS" 4
     LOADED=$TIER
+    if [ -n "${LETHE_LOAD_ONLY:-}" ]; then log "loaded $LOADED events into $DB; stopping (LETHE_LOAD_ONLY)"; continue; fi
   else
     log "== tier $LOADED events (already loaded)"
   fi
