@@ -92,8 +92,8 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             ORDER BY 1
             """;
     private static final String CONSUMED_ITEMS = """
-            SELECT DISTINCT item_id FROM behavior_events %s WHERE tenant_id = ? AND user_id = ?
-            """.formatted(USER_INDEX);
+            SELECT DISTINCT item_id FROM behavior_events USE INDEX (ix_behavior_events_user_items) WHERE tenant_id = ? AND user_id = ?
+            """;
     private static final String IN_TIME_ORDER = """
             SELECT seq, %s FROM behavior_events
             WHERE tenant_id = ? AND occurred_at >= ? AND seq <= ?

@@ -67,7 +67,12 @@ public final class RecommendService implements RecommendUseCase {
 
         BitSet excluded = new BitSet(catalogue.size());
         Set<ItemId> never = new HashSet<>(query.exclude());
-        never.addAll(behaviors.consumedItems(query.tenantId(), query.userId()));
+        if (query.asOf().isEmpty() && recent.size() < HISTORY_LENGTH) {
+            // The read above holds the user's whole history: no second read for the items consumed.
+            recent.forEach(b -> never.add(b.itemId()));
+        } else {
+            never.addAll(behaviors.consumedItems(query.tenantId(), query.userId()));
+        }
         for (ItemId id : never) {
             catalogue.indexOf(id).ifPresent(excluded::set);
         }

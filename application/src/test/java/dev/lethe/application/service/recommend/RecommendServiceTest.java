@@ -99,6 +99,26 @@ class RecommendServiceTest {
     }
 
     @Test
+    void aShortHistoryIsReadOnceAndALongOneAlsoReadsWhatTheUserConsumedBeforeIt() {
+        service.recommend(new RecommendQuery(TENANT, ALICE, 10, Set.of(), Optional.empty(), false));
+        org.mockito.Mockito.verify(behaviors, org.mockito.Mockito.never()).consumedItems(any(), any());
+
+        // Bob's read returns exactly HISTORY_LENGTH behaviours (all of "fresh"), so older ones may exist: "old" among them.
+        UserId bob = new UserId("bob");
+        List<Behavior> newest = new ArrayList<>();
+        for (int i = 0; i < RecommendService.HISTORY_LENGTH; i++) {
+            newest.add(Behavior.of(new EventId("b" + i), bob, new ItemId("fresh"), BehaviorType.VIEW, NOW.minusSeconds(60L + i)));
+        }
+        when(behaviors.recentForUser(eq(TENANT), eq(bob), anyInt())).thenReturn(newest);
+        when(behaviors.consumedItems(TENANT, bob)).thenReturn(Set.of(new ItemId("fresh"), new ItemId("old")));
+
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, bob, 10, Set.of(), Optional.empty(), false));
+
+        assertThat(ids(r)).doesNotContain("fresh", "old").contains("mid");
+        org.mockito.Mockito.verify(behaviors).consumedItems(TENANT, bob);
+    }
+
+    @Test
     void marksUsersWithoutHistoryAsColdStart() {
         Recommendations r = service.recommend(new RecommendQuery(TENANT, new UserId("newcomer"), 2, Set.of(), Optional.empty(), false));
         assertThat(r.coldStart()).isTrue();
