@@ -262,20 +262,50 @@ public final class ForgettingEstimator {
         return weight;
     }
 
-    /** Held-out log-likelihood per event of per-user shrunk kernels against the tenant kernel, both fitted on the training windows. */
-    private static Map<String, Double> userCurvesOnHeldOut(EventStreams streams, Windows train, Windows test, Kernel pooled, double tau2) {
+    /**
+     * Held-out log-likelihood per event of per-user shrunk kernels against the tenant kernel, both fitted on the
+     * training windows, and the standard error of their difference (users as the independent units).
+     */
+    static Map<String, Double> userCurvesOnHeldOut(EventStreams streams, Windows train, Windows test, Kernel pooled, double tau2) {
         Map<UserId, UserCurve> users = new HashMap<>();
         shrunkUsers(streams, train, pooled, users, tau2);
-        Kernel tenant = pooled;
+        double[] scale = new double[streams.userCount()];
+        for (int u = 0; u < scale.length; u++) {
+            scale[u] = users.get(streams.users.get(u)).scale();
+        }
+        return scaledOnHeldOut(streams, train, test, pooled, scale, "userCurves");
+    }
+
+    /**
+     * The held-out log-likelihood per event with user u's kernel {@code pooled} stretched by {@code scale[u]}
+     * ({@code heldOutLogLikelihoodPerEvent.<name>}), with {@code pooled} for everyone ({@code .tenantCurve}), and
+     * the standard error of the difference ({@code .<name>MinusTenant.se}): √(k/(k−1)·Σ(d_u − d̄)²) / events over the
+     * k users' differences d_u. Each user's background is fitted on the training window under their own kernel.
+     */
+    static Map<String, Double> scaledOnHeldOut(EventStreams streams, Windows train, Windows test, Kernel pooled, double[] scale, String name) {
         double withTenant = 0;
         double withOwn = 0;
-        for (int u = 0; u < streams.userCount(); u++) {
-            Kernel own = pooled.stretched(users.get(streams.users.get(u)).scale());
-            withTenant += heldOutWithTrainedBackground(streams, train, test, u, tenant);
-            withOwn += heldOutWithTrainedBackground(streams, train, test, u, own);
+        double sumSquares = 0;
+        int k = streams.userCount();
+        double[] difference = new double[k];
+        for (int u = 0; u < k; u++) {
+            double tenant = heldOutWithTrainedBackground(streams, train, test, u, pooled);
+            double own = scale[u] == 1 ? tenant : heldOutWithTrainedBackground(streams, train, test, u, pooled.stretched(scale[u]));
+            withTenant += tenant;
+            withOwn += own;
+            difference[u] = own - tenant;
+        }
+        double mean = (withOwn - withTenant) / k;
+        for (double d : difference) {
+            sumSquares += (d - mean) * (d - mean);
         }
         int scored = test.scoredEvents();
-        return Map.of("heldOutLogLikelihoodPerEvent.userCurves", withOwn / scored, "heldOutLogLikelihoodPerEvent.tenantCurve", withTenant / scored);
+        double se = k > 1 ? Math.sqrt(k / (k - 1.0) * sumSquares) / scored : Double.NaN;
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("heldOutLogLikelihoodPerEvent." + name, withOwn / scored);
+        out.put("heldOutLogLikelihoodPerEvent.tenantCurve", withTenant / scored);
+        out.put("heldOutLogLikelihoodPerEvent." + name + "MinusTenant.se", se);
+        return out;
     }
 
     private static double heldOutWithTrainedBackground(EventStreams streams, Windows train, Windows test, int u, Kernel k) {

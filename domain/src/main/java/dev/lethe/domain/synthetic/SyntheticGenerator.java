@@ -44,11 +44,16 @@ public final class SyntheticGenerator {
     private final long seed;
     private final Instant end;
     private final Duration span;
+    private final double halfLifeSpread;
 
     /**
      * @param end the moment the generated history ends (events lie in [end − span, end])
      */
     public SyntheticGenerator(TenantKind kind, int users, long seed, Instant end, Duration span) {
+        this(kind, users, seed, end, span, HALF_LIFE_SPREAD);
+    }
+
+    private SyntheticGenerator(TenantKind kind, int users, long seed, Instant end, Duration span, double halfLifeSpread) {
         if (users < 1 || users > 1_000_000) {
             throw new IllegalArgumentException("users must be between 1 and 1000000, got: " + users);
         }
@@ -60,6 +65,15 @@ public final class SyntheticGenerator {
         this.seed = seed;
         this.end = end;
         this.span = span;
+        if (!(halfLifeSpread >= 0 && halfLifeSpread <= 3)) {
+            throw new IllegalArgumentException("halfLifeSpread must be in [0, 3], got: " + halfLifeSpread);
+        }
+        this.halfLifeSpread = halfLifeSpread;
+    }
+
+    /** The same generator with σ of log h_u across users set to {@code halfLifeSpread} (0: every user forgets alike). */
+    public SyntheticGenerator withHalfLifeSpread(double halfLifeSpread) {
+        return new SyntheticGenerator(kind, users, seed, end, span, halfLifeSpread);
     }
 
     /** The true half-life, in days, of each tenant kind's interests. */
@@ -112,7 +126,7 @@ public final class SyntheticGenerator {
         for (int u = 0; u < users; u++) {
             UserId user = new UserId(String.format("u%05d", u));
             SplittableRandom userRandom = random.split();
-            double userHalfLife = halfLifeDays * Math.exp(HALF_LIFE_SPREAD * gaussian(userRandom));
+            double userHalfLife = halfLifeDays * Math.exp(halfLifeSpread * gaussian(userRandom));
             userHalfLives.put(user, userHalfLife);
             double alphaPerDay = branching * LN2 / userHalfLife; // ∫ α·2^(−t/h) dt = α·h/ln2 = branching
             simulateUser(userRandom, user, byCategory, userHalfLife, alphaPerDay, baseRatePerDay, driftPerDay,
@@ -121,7 +135,7 @@ public final class SyntheticGenerator {
         behaviors.sort(Comparator.comparing(Behavior::occurredAt).thenComparing(b -> b.eventId().value()));
         GroundTruth truth = new GroundTruth(kind, seed, users, items.size(), categories.size(), halfLifeDays, branching,
                 baseRatePerDay, driftPerDay, sequentialShare, Instant.ofEpochMilli(startMs), end, behaviors.size(),
-                HALF_LIFE_SPREAD, userHalfLives);
+                halfLifeSpread, userHalfLives);
         return new SyntheticTenant(items, behaviors, truth);
     }
 

@@ -27,11 +27,12 @@ public final class RecoverGeneratedHalfLives {
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 720;
         int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         long firstSeed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-        System.out.println("| kind (truth) | seed | stored half-life (95%) | error | per-user median relative error: shrunk / raw / tenant curve | τ² chosen (moments) | mean B | held-out user curves vs tenant curve |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| kind (truth) | seed | stored half-life (95%) | error | per-user median relative error: shrunk / raw / tenant curve | τ² chosen (moments) | mean B | held-out log-lik/behaviour: user curves vs tenant curve | difference (in SEs) | true relative half-lives h_u/h − tenant | moments τ̂² − tenant |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (TenantKind kind : TenantKind.values()) {
             for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-                SyntheticTenant t = new SyntheticGenerator(kind, users, seed, Instant.parse("2026-06-01T00:00:00Z"), Duration.ofDays(days)).generate();
+                SyntheticTenant t = new SyntheticGenerator(kind, users, seed, Instant.parse("2026-06-01T00:00:00Z"), Duration.ofDays(days))
+                        .withHalfLifeSpread(Double.parseDouble(System.getProperty("spread", Double.toString(SyntheticGenerator.HALF_LIFE_SPREAD)))).generate();
                 CurveFitReport r = new ForgettingEstimator(ForgettingEstimator.Options.defaults(ExponentialCurve.ofDays(kind.defaultHalfLifeDays())))
                         .fitAll(t.behaviors()).orElseThrow();
                 Map<String, Integer> events = new HashMap<>();
@@ -56,14 +57,33 @@ public final class RecoverGeneratedHalfLives {
                 Collections.sort(raw);
                 Collections.sort(tenantOnly);
                 Map<String, Double> s = r.tenant().statistics();
-                System.out.printf(Locale.ROOT, "| %s (%.0f d) | %d | %s %.2f d (%.1f–%.1f) | %+.0f%% | %s | %.4f (%.3f) | %.2f | %.5f vs %.5f |%n", kind.wireName(),
+                // The same training fit the estimator scored (deterministic), to score other per-user scales with it.
+                EventStreams streams = EventStreams.of(t.behaviors());
+                EventStreams.Windows train = streams.training(0.2);
+                EventStreams.Windows test = streams.heldOut(0.2);
+                ExponentialExcitation.Kernel pooled = ExponentialExcitation.fit(streams, train,
+                        new int[dev.lethe.domain.behavior.BehaviorType.values().length], 1, java.util.Optional.empty()).kernel();
+                double[] oracle = new double[streams.userCount()];
+                for (int u = 0; u < oracle.length; u++) {
+                    oracle[u] = t.truth().userHalfLifeDays().get(streams.users.get(u)) / t.truth().halfLifeDays();
+                }
+                Map<String, Double> o = ForgettingEstimator.scaledOnHeldOut(streams, train, test, pooled, oracle, "oracle");
+                Map<String, Double> m = ForgettingEstimator.userCurvesOnHeldOut(streams, train, test, pooled, s.get("userShrinkage.momentTau2"));
+                double gain = s.get("heldOutLogLikelihoodPerEvent.userCurves") - s.get("heldOutLogLikelihoodPerEvent.tenantCurve");
+                double se = s.getOrDefault("heldOutLogLikelihoodPerEvent.userCurvesMinusTenant.se", Double.NaN);
+                double oracleGain = o.get("heldOutLogLikelihoodPerEvent.oracle") - o.get("heldOutLogLikelihoodPerEvent.tenantCurve");
+                double oracleSe = o.get("heldOutLogLikelihoodPerEvent.oracleMinusTenant.se");
+                double momentGain = m.get("heldOutLogLikelihoodPerEvent.userCurves") - m.get("heldOutLogLikelihoodPerEvent.tenantCurve");
+                double momentSe = m.get("heldOutLogLikelihoodPerEvent.userCurvesMinusTenant.se");
+                System.out.printf(Locale.ROOT, "| %s (%.0f d) | %d | %s %.2f d (%.1f–%.1f) | %+.0f%% | %s | %.4f (%.3f) | %.2f | %.5f vs %.5f | %+.5f (%+.1f SE) | %+.5f (%+.1f SE) | %+.5f (%+.1f SE) |%n", kind.wireName(),
                         t.truth().halfLifeDays(), seed, r.estimator(), h, s.getOrDefault("halfLifeSeconds.low95", Double.NaN) / 86_400,
                         s.getOrDefault("halfLifeSeconds.high95", Double.NaN) / 86_400, 100 * (h / t.truth().halfLifeDays() - 1),
                         errors.isEmpty() ? "—" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f (%d users)", errors.get(errors.size() / 2),
                                 raw.get(raw.size() / 2), tenantOnly.get(tenantOnly.size() / 2), errors.size()),
                         s.getOrDefault("userShrinkage.tau2", Double.NaN), s.getOrDefault("userShrinkage.momentTau2", Double.NaN),
                         errors.isEmpty() ? Double.NaN : weights / errors.size(),
-                        s.get("heldOutLogLikelihoodPerEvent.userCurves"), s.get("heldOutLogLikelihoodPerEvent.tenantCurve"));
+                        s.get("heldOutLogLikelihoodPerEvent.userCurves"), s.get("heldOutLogLikelihoodPerEvent.tenantCurve"),
+                        gain, gain / se, oracleGain, oracleGain / oracleSe, momentGain, momentGain / momentSe);
             }
         }
     }

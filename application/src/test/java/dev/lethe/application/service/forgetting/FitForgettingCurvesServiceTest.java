@@ -81,8 +81,7 @@ class FitForgettingCurvesServiceTest {
 
     /**
      * Users with at least 50 behaviours get their own half-life within a median 25% of the generator's;
-     * the shrinkage is chosen on held-out behaviour of the training part, so on the test part the users'
-     * curves predict at worst a hair (10⁻³ per behaviour) worse than the tenant curve.
+     * the shrinkage is chosen on held-out behaviour of the training part.
      */
     @ParameterizedTest(name = "{0} seed {1}")
     @CsvSource({"ECOMMERCE, 1", "ECOMMERCE, 2", "ECOMMERCE, 3", "VIDEO, 1", "VIDEO, 2", "VIDEO, 3", "FINANCE, 1", "FINANCE, 2", "FINANCE, 3"})
@@ -97,9 +96,29 @@ class FitForgettingCurvesServiceTest {
 
         assertThat(errors).hasSizeGreaterThan(30);
         assertThat(errors.get(errors.size() / 2)).isLessThanOrEqualTo(0.25);
-        Map<String, Double> stats = fit.stored().statistics();
-        assertThat(stats).containsKeys("userShrinkage.tau2", "userShrinkage.validationGainPerEvent");
-        assertThat(stats.get("heldOutLogLikelihoodPerEvent.userCurves")).isGreaterThan(stats.get("heldOutLogLikelihoodPerEvent.tenantCurve") - 1e-3);
+        assertThat(fit.stored().statistics()).containsKeys("userShrinkage.tau2", "userShrinkage.validationGainPerEvent");
+    }
+
+    /**
+     * On the test part (last 20% of every window, never seen by the fit nor by the choice of τ²) the users'
+     * shrunk curves predict no worse than the tenant curve, up to two standard errors of the paired difference
+     * (users as the units). Why a tolerance and not a strict win: on these tenants (σ = 0.3 between users, 60
+     * users) even the users' <i>true</i> half-lives predict worse than the tenant curve on two of the nine
+     * (ecommerce seed 1 by 0.2 SE, finance seed 2 by 0.5 SE), so no estimator can win all nine; the shrinkage
+     * of the method of moments that training used before fails this check (−2.2 SE on ecommerce seed 1,
+     * −2.1 SE on video seed 1). Figures: docs/forgetting-model.md section 0.
+     */
+    @ParameterizedTest(name = "{0} seed {1}")
+    @CsvSource({"ECOMMERCE, 1", "ECOMMERCE, 2", "ECOMMERCE, 3", "VIDEO, 1", "VIDEO, 2", "VIDEO, 3", "FINANCE, 1", "FINANCE, 2", "FINANCE, 3"})
+    void usersOwnCurvesPredictTheirHeldOutBehaviourNoWorseThanTheTenantCurve(TenantKind kind, long seed) {
+        Map<String, Double> stats = fitted(kind, seed).stored().statistics();
+
+        double userCurves = stats.get("heldOutLogLikelihoodPerEvent.userCurves");
+        double tenantCurve = stats.get("heldOutLogLikelihoodPerEvent.tenantCurve");
+        // Absent when every user got the tenant curve (τ² = 0): then the two are the same prediction.
+        double se = stats.getOrDefault("heldOutLogLikelihoodPerEvent.userCurvesMinusTenant.se", 0.0);
+        assertThat(se).isLessThan(1e-3);
+        assertThat(userCurves).isGreaterThanOrEqualTo(tenantCurve - 2 * se);
     }
 
     @Test
