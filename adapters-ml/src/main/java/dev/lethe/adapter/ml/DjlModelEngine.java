@@ -161,10 +161,18 @@ final class DjlModelEngine implements ModelEnginePort {
         Optional<String> before = MxNetEngineType.current();
         Optional<String> now = MxNetEngineType.naiveUnlessSet();
         if (now.filter(MxNetEngineType.NAIVE::equals).isPresent()) {
-            LOG.info("MXNet serving: {}={} ({}), so {} predictors per model serve requests in parallel", MxNetEngineType.VARIABLE,
-                    MxNetEngineType.NAIVE, before.isPresent() ? "set by the operator" : "set by Lethe", poolSize);
+            int cores = Runtime.getRuntime().availableProcessors();
+            Optional<String> omp = MxNetEngineType.get(MxNetEngineType.OMP_THREADS);
+            String threads = omp.map(n -> n + " OpenMP thread(s) each (" + MxNetEngineType.OMP_THREADS + " set by the operator)")
+                    .orElseGet(() -> MxNetEngineType.threadsPerPredictor(cores, poolSize) + " OpenMP thread(s) each ("
+                            + cores + " cores shared among the predictors; one thread per core per predictor oversubscribed the cores)");
+            LOG.info("MXNet serving: {}={} ({}): {} predictors per model serve requests in parallel, {}; "
+                            + "set {}=ThreadedEnginePerDevice for one predictor on MXNet's threaded engine (docs/operations.md, Model engine)",
+                    MxNetEngineType.VARIABLE, MxNetEngineType.NAIVE, before.isPresent() ? "set by the operator" : "set by Lethe",
+                    poolSize, threads, MxNetEngineType.VARIABLE);
         } else {
-            LOG.warn("MXNet serving: {}={}: inference is serialised (one predictor per model); unset it or set {} to serve in parallel",
+            LOG.warn("MXNet serving: {}={}: one predictor per model on MXNet's threaded engine, which spreads each operator "
+                            + "over its own worker threads; inference is serialised (unset it or set {} to serve in parallel)",
                     MxNetEngineType.VARIABLE, now.orElse("(unset: could not set it in this process)"), MxNetEngineType.NAIVE);
         }
     }

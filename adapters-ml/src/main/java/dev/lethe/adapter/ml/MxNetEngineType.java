@@ -13,6 +13,8 @@ final class MxNetEngineType {
     static final String VARIABLE = "MXNET_ENGINE_TYPE";
     /** The engine that runs each operator synchronously in the calling thread: safe for concurrent predictors. */
     static final String NAIVE = "NaiveEngine";
+    /** OpenMP's thread count; when the operator sets it, MXNet uses it in every thread and Lethe leaves it alone. */
+    static final String OMP_THREADS = "OMP_NUM_THREADS";
 
     /** The two libc calls needed; POSIX only (Linux, macOS). */
     interface CLibrary extends Library {
@@ -35,6 +37,36 @@ final class MxNetEngineType {
      */
     static Optional<String> naiveUnlessSet() {
         return setUnlessSet(VARIABLE, NAIVE);
+    }
+
+    /**
+     * OpenMP threads per predictor under {@value #NAIVE}: the cores shared out among the predictors, at
+     * least one. Under NaiveEngine each predictor runs its operators in the request's own thread, and
+     * OpenMP gives every such thread a team of one thread per core: two predictors on two cores then ran
+     * four busy threads and served 1.4-1.7x fewer recommendations/s than the threaded engine with one
+     * predictor (docs/benchmarks.md, "Parallel LSTM serving").
+     */
+    static int threadsPerPredictor(int cores, int predictors) {
+        if (cores <= 0 || predictors <= 0) {
+            throw new IllegalArgumentException("cores and predictors must be positive, got: " + cores + ", " + predictors);
+        }
+        return Math.max(1, cores / predictors);
+    }
+
+    /**
+     * Sets the OpenMP thread count of the calling thread only ({@code MXSetNumOMPThreads}, OpenMP's
+     * per-thread {@code omp_set_num_threads}), so that operators this thread runs under {@value #NAIVE}
+     * use {@code threads}; other threads (a training job's) keep theirs. MXNet must already be loaded.
+     */
+    static void setCallingThreadOmpThreads(int threads) {
+        if (MxNetLibraryHolder.LIB.MXSetNumOMPThreads(threads) != 0) {
+            throw new IllegalStateException("MXSetNumOMPThreads(" + threads + ") failed");
+        }
+    }
+
+    /** DJL's binding of the libmxnet it loaded (JNA hands out the same native library again). */
+    private static final class MxNetLibraryHolder {
+        static final ai.djl.mxnet.jna.MxnetLibrary LIB = ai.djl.mxnet.jna.LibUtils.loadLibrary();
     }
 
     /** A variable of the C environment; {@link System#getenv} where libc cannot be reached. */
