@@ -16,6 +16,7 @@
 #        LETHE_LOAD_ONLY=1 scripts/scale-benchmark.sh N  loads the tenant to N events and stops (measure later
 #        with LETHE_KEEP_DB=1, for instance when the machine is quiet).
 #        LETHE_DB=name uses another database than lethe_scale (e.g. a small reference tier beside a kept large one).
+#        LETHE_TRAIN_HEAP=12g sets the training JVM's heap (default 8g).
 #        LETHE_BUFFER_POOL=6G sets MariaDB's innodb_buffer_pool_size for the run (SET GLOBAL, put back at exit):
 #        every request reads the user's index (ix_behavior_events_user_time), so past a few million
 #        behaviours the pool must hold it (docs/scaling.md, "Sizing").
@@ -127,7 +128,7 @@ for TIER in "${TIERS[@]}"; do
   warm_pool
   log "training profile on the tier (lethe train, own JVM)"
   T0=$(date +%s.%N)
-  java -Xmx8g -jar "$JAR" train --tenant "$TENANT" --family profile --activation always > "$WORK/train.log" 2>&1 || { tail -30 "$WORK/train.log"; exit 1; }
+  java -Xmx"${LETHE_TRAIN_HEAP:-8g}" -jar "$JAR" train --tenant "$TENANT" --family profile --activation always > "$WORK/train.log" 2>&1 || { tail -30 "$WORK/train.log"; exit 1; }
   log "training took $(echo "$(date +%s.%N) - $T0" | bc) s"
   for _ in $(seq 1 300); do [ "$(served_model)" = profile ] && break; sleep 0.1; done
   log "served model: $(served_model); server RSS $(rss_mb) MB; load $(uptime | sed 's/.*average: //')"
