@@ -501,23 +501,11 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
         String sql = STORED_COLUMNS + "WHERE seq > ?"
                 + (alsoSequences.isEmpty() ? "" : " OR seq IN (" + Jdbc.placeholders(alsoSequences.size()) + ")")
                 + " ORDER BY seq LIMIT ?";
-        return jdbc.read("tail the behaviour log after " + afterSequence, connection -> {
-            List<Stored> stored = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int p = 1;
-                select.setLong(p++, afterSequence);
-                for (long seq : alsoSequences) {
-                    select.setLong(p++, seq);
-                }
-                select.setInt(p, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        stored.add(stored(rows));
-                    }
-                }
-            }
-            return stored;
-        });
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(afterSequence);
+        parameters.addAll(alsoSequences);
+        parameters.add(limit);
+        return readStored("tail the behaviour log after " + afterSequence, sql, parameters);
     }
 
     @Override
@@ -528,13 +516,19 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             return List.of();
         }
         String sql = STORED_COLUMNS + "WHERE tenant_id = ? AND seq IN (" + Jdbc.placeholders(sequences.size()) + ") ORDER BY seq";
-        return jdbc.read("read behaviours of tenant " + tenantId + " by sequence number", connection -> {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId.value());
+        parameters.addAll(sequences);
+        return readStored("read behaviours of tenant " + tenantId + " by sequence number", sql, parameters);
+    }
+
+    /** The rows {@code sql} (a {@link #STORED_COLUMNS} query) selects with {@code parameters} bound in order. */
+    private List<Stored> readStored(String what, String sql, List<Object> parameters) {
+        return jdbc.read(what, connection -> {
             List<Stored> stored = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int p = 1;
-                select.setString(p++, tenantId.value());
-                for (long seq : sequences) {
-                    select.setLong(p++, seq);
+                for (int p = 0; p < parameters.size(); p++) {
+                    select.setObject(p + 1, parameters.get(p));
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
