@@ -141,6 +141,15 @@ public final class DecayKernel {
         return r;
     }
 
+    /** {@link #retention} after {@code millis} (0 or less: none elapsed), as a trace's components would decay over it. */
+    double retentionAfterMillis(long millis) {
+        double r = 0;
+        for (int k = 0; k < weights.length; k++) {
+            r += weights[k] * (millis <= 0 ? 1 : Math.exp(-ratesPerMilli[k] * millis));
+        }
+        return r;
+    }
+
     /** Adds {@code amount} arriving at {@code atMillis} to a trace last brought to {@code traceMillis}. */
     void add(double[] trace, long traceMillis, double amount, long atMillis) {
         long age = Math.max(0, traceMillis - atMillis);

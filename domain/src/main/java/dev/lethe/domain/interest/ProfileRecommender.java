@@ -144,6 +144,10 @@ public final class ProfileRecommender implements Recommender, FittedParameters {
     private final CategoryIndex categories;
     private final Neighbours neighbours;
     private final Recommender popularity;
+    /** Per category index, the catalogue indexes of its items, ascending: the category part visits only the user's categories. */
+    private final int[][] members;
+    /** Per catalogue index, 1 / its number of categories (0 for none): the category part averages over an item's categories. */
+    private final double[] inverseCategoryCount;
 
     private ProfileRecommender(String name, Catalogue catalogue, Settings settings, CategoryIndex categories, Neighbours neighbours,
             Recommender popularity, Map<UserId, DecayKernel> userKernels) {
@@ -155,6 +159,25 @@ public final class ProfileRecommender implements Recommender, FittedParameters {
         this.categories = categories;
         this.neighbours = neighbours;
         this.popularity = popularity;
+        int[][] itemCategories = categories.itemCategories();
+        int[] sizes = new int[categories.index().size()];
+        inverseCategoryCount = new double[itemCategories.length];
+        for (int i = 0; i < itemCategories.length; i++) {
+            for (int c : itemCategories[i]) {
+                sizes[c]++;
+            }
+            inverseCategoryCount[i] = itemCategories[i].length == 0 ? 0 : 1.0 / itemCategories[i].length;
+        }
+        members = new int[sizes.length][];
+        for (int c = 0; c < sizes.length; c++) {
+            members[c] = new int[sizes[c]];
+            sizes[c] = 0;
+        }
+        for (int i = 0; i < itemCategories.length; i++) {
+            for (int c : itemCategories[i]) {
+                members[c][sizes[c]++] = i;
+            }
+        }
     }
 
     /**
@@ -374,10 +397,10 @@ public final class ProfileRecommender implements Recommender, FittedParameters {
         return settings.parameters();
     }
 
-    /** The user's decayed interest profile built from {@code context}'s history. */
+    /** The user's decayed interest profile built from {@code context}'s history, read as of {@code context.asOf()} only. */
     public InterestProfile profile(ScoringContext context) {
-        return InterestProfile.of(context.userId(), context.history(), userKernels.getOrDefault(context.userId(), kernel),
-                settings.weights(), categories.categoriesOf());
+        return InterestProfile.asOf(context.userId(), context.history(), userKernels.getOrDefault(context.userId(), kernel),
+                settings.weights(), categories.categoriesOf(), context.asOf());
     }
 
     @Override
@@ -512,16 +535,24 @@ public final class ProfileRecommender implements Recommender, FittedParameters {
         return new Contribution.Source(interest.originalStrength(), interest.currentStrength(), interest.lastSeen());
     }
 
-    /** Each item's mean affinity over its categories times its popularity. */
+    /**
+     * Each item's mean affinity over its categories times its popularity ({@code part} starts at 0): summed
+     * over the members of the categories the user has an affinity to, then one pass for the popularity.
+     */
     private void categoryPart(double[] affinity, double[] popularity, double[] part, int n) {
-        for (int i = 0; i < n; i++) {
-            int[] cats = categories.itemCategories()[i];
-            if (cats.length > 0) {
-                double a = 0;
-                for (int c : cats) {
-                    a += affinity[c];
+        boolean any = false;
+        for (int c = 0; c < affinity.length; c++) {
+            double a = affinity[c];
+            if (a > 0) {
+                any = true;
+                for (int i : members[c]) {
+                    part[i] += a * inverseCategoryCount[i];
                 }
-                part[i] = a / cats.length * popularity[i];
+            }
+        }
+        if (any) {
+            for (int i = 0; i < n; i++) {
+                part[i] *= popularity[i];
             }
         }
     }

@@ -147,4 +147,53 @@ class InterestProfileTest {
         assertThatThrownBy(() -> profile.record(Behavior.of(new EventId("x"), new UserId("other"), new ItemId("shoe"), BehaviorType.VIEW, T0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
     }
+
+    @Test
+    void aProfileBuiltForOneMomentHasTheStrengthsOfTheUpdatableOneThen() {
+        DecayKernel kernel = DecayKernel.of(new PowerLawCurve(0.4, 3600));
+        Random random = new Random(5);
+        List<Behavior> history = new ArrayList<>();
+        Instant t = T0;
+        String[] items = {"shoe", "ball", "book", "hat"};
+        BehaviorType[] types = {BehaviorType.VIEW, BehaviorType.CLICK, BehaviorType.PURCHASE};
+        for (int i = 0; i < 60; i++) {
+            t = t.plusSeconds(random.nextInt(3 * 86_400));
+            history.add(behavior(items[random.nextInt(items.length)], types[random.nextInt(types.length)], t));
+        }
+        Instant asOf = t.plus(Duration.ofDays(2));
+        InterestProfile updatable = InterestProfile.of(USER, history, kernel, WEIGHTS, item -> CATEGORIES.getOrDefault(item, Set.of()));
+        InterestProfile fixed = InterestProfile.asOf(USER, history, kernel, WEIGHTS, item -> CATEGORIES.getOrDefault(item, Set.of()), asOf);
+
+        List<Interest<ItemId>> expectedItems = updatable.topItems(asOf, 10);
+        List<Interest<ItemId>> actualItems = fixed.topItems(asOf, 10);
+        assertThat(actualItems).extracting(Interest::key).containsExactlyElementsOf(expectedItems.stream().map(Interest::key).toList());
+        for (int i = 0; i < expectedItems.size(); i++) {
+            Interest<ItemId> e = expectedItems.get(i);
+            Interest<ItemId> a = actualItems.get(i);
+            assertThat(a.currentStrength()).isCloseTo(e.currentStrength(), within(1e-9 * e.currentStrength()));
+            assertThat(a.originalStrength()).isEqualTo(e.originalStrength());
+            assertThat(a.behaviours()).isEqualTo(e.behaviours());
+            assertThat(a.firstSeen()).isEqualTo(e.firstSeen());
+            assertThat(a.lastSeen()).isEqualTo(e.lastSeen());
+        }
+        for (String category : List.of("shoes", "sport", "books", "none")) {
+            assertThat(fixed.categoryStrength(category, asOf)).isCloseTo(updatable.categoryStrength(category, asOf),
+                    within(1e-9 * Math.max(1, updatable.categoryStrength(category, asOf))));
+        }
+        assertThat(fixed.category("sport", asOf).orElseThrow().behaviours()).isEqualTo(updatable.category("sport", asOf).orElseThrow().behaviours());
+    }
+
+    @Test
+    void aProfileBuiltForOneMomentRefusesOtherMomentsAndLaterBehaviours() {
+        DecayKernel kernel = DecayKernel.of(ExponentialCurve.ofDays(7));
+        Instant asOf = T0.plus(Duration.ofDays(1));
+        InterestProfile fixed = InterestProfile.asOf(USER, List.of(behavior("shoe", BehaviorType.VIEW, T0)), kernel, WEIGHTS,
+                item -> CATEGORIES.getOrDefault(item, Set.of()), asOf);
+
+        assertThat(fixed.itemStrength(new ItemId("shoe"), asOf)).isCloseTo(Math.pow(2, -1.0 / 7), within(1e-12));
+        assertThatThrownBy(() -> fixed.itemStrength(new ItemId("shoe"), asOf.plusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only");
+        assertThatThrownBy(() -> fixed.record(behavior("ball", BehaviorType.VIEW, asOf.plusMillis(1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("later behaviour");
+    }
 }
