@@ -377,7 +377,7 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(userId, "userId");
         return jdbc.read("read the consumed items of a user of tenant " + tenantId, connection -> {
-            Set<ItemId> items = new TreeSet<>();
+            Set<ItemId> items = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement(CONSUMED_ITEMS)) {
                 select.setString(1, tenantId.value());
                 select.setString(2, userId.value());

@@ -19,6 +19,7 @@ import dev.lethe.domain.model.TopK;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,9 @@ public final class RecommendService implements RecommendUseCase {
         Recommender model = coldStart ? served.popularity() : served.model();
         Catalogue catalogue = model.catalogue();
 
-        BitSet excluded = new BitSet(catalogue.size());
+        // Consumed and excluded items are checked on the ranked candidates, not marked in the catalogue
+        // up front: a long history names hundreds of items, each an id-to-index lookup in a map as large as
+        // the catalogue, while only the few that rank high need checking, against this small set.
         Set<ItemId> never = new HashSet<>(query.exclude());
         if (query.asOf().isEmpty() && recent.size() < HISTORY_LENGTH) {
             // The read above holds the user's whole history: no second read for the items consumed.
@@ -73,16 +76,14 @@ public final class RecommendService implements RecommendUseCase {
         } else {
             never.addAll(behaviors.consumedItems(query.tenantId(), query.userId()));
         }
-        for (ItemId id : never) {
-            catalogue.indexOf(id).ifPresent(excluded::set);
-        }
+        BitSet excluded = new BitSet(catalogue.size());
         double[] scores = new double[catalogue.size()];
         model.score(new ScoringContext(query.userId(), history, asOf), scores);
 
         int wanted = query.k();
         List<Recommendations.Item> result = new ArrayList<>(wanted);
         if (query.diversity() > 0) {
-            List<Candidate> pool = candidates(query, catalogue, scores, excluded, DiversityReranker.poolSize(wanted));
+            List<Candidate> pool = candidates(query, catalogue, scores, excluded, never, DiversityReranker.poolSize(wanted));
             double[] poolScores = new double[pool.size()];
             List<Set<String>> poolCategories = new ArrayList<>(pool.size());
             for (int p = 0; p < pool.size(); p++) {
@@ -96,16 +97,42 @@ public final class RecommendService implements RecommendUseCase {
                 }
             }
         } else if (query.category().isPresent()) {
-            for (Candidate c : candidates(query, catalogue, scores, excluded, wanted)) {
+            for (Candidate c : candidates(query, catalogue, scores, excluded, never, wanted)) {
                 result.add(new Recommendations.Item(catalogue.item(c.index()), scores[c.index()]));
             }
         } else {
-            for (int i : TopK.select(scores, wanted, excluded)) {
+            for (int i : topNotIn(catalogue, scores, wanted, excluded, never)) {
                 result.add(new Recommendations.Item(catalogue.item(i), scores[i]));
             }
         }
         List<Recommendations.Item> answered = query.explain() && !result.isEmpty() ? explain(query, model, history, result, asOf) : result;
         return new Recommendations(query.userId(), asOf, model.name(), coldStart, answered);
+    }
+
+    /**
+     * The best {@code wanted} indexes by score whose items are not in {@code never}: ranks a window
+     * somewhat larger than wanted, marks in {@code excluded} the items of it that are in {@code never},
+     * and widens the window until enough are left or every eligible item was ranked. Items outside a
+     * window rank below all inside it, so the result is what excluding {@code never} first would give.
+     */
+    private static int[] topNotIn(Catalogue catalogue, double[] scores, int wanted, BitSet excluded, Set<ItemId> never) {
+        int window = Math.max(2 * wanted, wanted + 20);
+        while (true) {
+            int[] top = TopK.select(scores, window, excluded);
+            int[] kept = new int[Math.min(wanted, top.length)];
+            int m = 0;
+            for (int i : top) {
+                if (never.contains(catalogue.item(i))) {
+                    excluded.set(i);
+                } else if (m < kept.length) {
+                    kept[m++] = i;
+                }
+            }
+            if (m >= wanted || top.length < window) {
+                return Arrays.copyOf(kept, m);
+            }
+            window *= 4;
+        }
     }
 
     /** A ranked catalogue index with the item's categories (empty when the item has no metadata). */
@@ -115,13 +142,15 @@ public final class RecommendService implements RecommendUseCase {
      * The best {@code wanted} items by score that pass the query's category filter, with their
      * categories. Filters after ranking, fetching item metadata for a growing prefix until enough pass.
      */
-    private List<Candidate> candidates(RecommendQuery query, Catalogue catalogue, double[] scores, BitSet excluded, int wanted) {
+    private List<Candidate> candidates(RecommendQuery query, Catalogue catalogue, double[] scores, BitSet excluded, Set<ItemId> never,
+                                       int wanted) {
         Optional<String> category = query.category();
         int window = category.isPresent() ? Math.max(4 * wanted, 50) : wanted;
         List<Candidate> result = new ArrayList<>(wanted);
         while (true) {
             result.clear();
-            int[] top = TopK.select(scores, window, excluded);
+            int[] ranked = TopK.select(scores, window, excluded);
+            int[] top = Arrays.stream(ranked).filter(i -> !never.contains(catalogue.item(i))).toArray();
             List<ItemId> ids = new ArrayList<>(top.length);
             for (int i : top) {
                 ids.add(catalogue.item(i));
@@ -134,7 +163,7 @@ public final class RecommendService implements RecommendUseCase {
                     result.add(new Candidate(i, categories));
                 }
             }
-            if (result.size() >= wanted || top.length < window || window >= catalogue.size()) {
+            if (result.size() >= wanted || ranked.length < window || window >= catalogue.size()) {
                 return result;
             }
             window *= 4;

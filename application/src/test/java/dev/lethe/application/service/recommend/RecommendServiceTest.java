@@ -63,6 +63,10 @@ class RecommendServiceTest {
         event("y2", "fresh", Duration.ofDays(2));
         event("y3", "mid", Duration.ofDays(3));
         event("alice", "seen", Duration.ofHours(1));
+        startService();
+    }
+
+    private void startService() {
         when(behaviors.latestSequence()).thenReturn((long) log.size());
         doAnswer(inv -> {
             Consumer<BehaviorRepository.Stored> sink = inv.getArgument(3);
@@ -116,6 +120,24 @@ class RecommendServiceTest {
 
         assertThat(ids(r)).doesNotContain("fresh", "old").contains("mid");
         org.mockito.Mockito.verify(behaviors).consumedItems(TENANT, bob);
+    }
+
+    @Test
+    void whenTheBestRankedItemsAreAllConsumedTheNextBestUnconsumedAreReturned() {
+        // p0 is the most popular, then p1, ...; carol consumed the 45 most popular, more than one ranking window holds.
+        for (int p = 0; p < 60; p++) {
+            for (int c = 0; c < 80 - p; c++) {
+                event("z" + c, "p" + p, Duration.ofHours(2));
+            }
+        }
+        for (int p = 0; p < 45; p++) {
+            event("carol", "p" + p, Duration.ofMinutes(30));
+        }
+        startService();
+
+        Recommendations r = service.recommend(new RecommendQuery(TENANT, new UserId("carol"), 3, Set.of(new ItemId("p45")), Optional.empty(), false));
+
+        assertThat(ids(r)).containsExactly("p46", "p47", "p48");
     }
 
     @Test
