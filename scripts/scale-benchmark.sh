@@ -18,7 +18,7 @@
 #        LETHE_DB=name uses another database than lethe_scale (e.g. a small reference tier beside a kept large one).
 #        LETHE_TRAIN_HEAP=12g sets the training JVM's heap (default 8g).
 #        LETHE_BUFFER_POOL=6G sets MariaDB's innodb_buffer_pool_size for the run (SET GLOBAL, put back at exit):
-#        every request reads the user's index (ix_behavior_events_user_time), so past a few million
+#        every request reads the user's index (ix_behavior_events_user_history), so past a few million
 #        behaviours the pool must hold it (docs/scaling.md, "Sizing").
 # Needs: a JDK, MariaDB/MySQL on 127.0.0.1:3306 where root can log in over the socket (it creates and
 # drops database lethe_scale and grants it to user lethe/lethe). Prints one block per tier.
@@ -87,12 +87,14 @@ warm_pool() {
   [ -n "$POOL_BEFORE" ] || return 0
   local t0; t0=$(date +%s)
   mysql --protocol=socket -uroot -N -e "SELECT SUM(LENGTH(item_id)) FROM $DB.behavior_events FORCE INDEX (PRIMARY);
-    SELECT COUNT(*) FROM $DB.behavior_events FORCE INDEX (ix_behavior_events_user_time) WHERE tenant_id = '$TENANT'" >/dev/null
+    SELECT COUNT(*) FROM $DB.behavior_events FORCE INDEX (ix_behavior_events_user_history) WHERE tenant_id = '$TENANT'" >/dev/null
   log "buffer pool warmed in $(( $(date +%s) - t0 )) s"
 }
 restore_pool() { [ -n "$POOL_BEFORE" ] && mysql --protocol=socket -uroot -e "SET GLOBAL innodb_buffer_pool_size = $POOL_BEFORE" || true; }
 trap 'stop_server; restore_pool; rm -rf "$WORK"' EXIT
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+# The database's CPU (MariaDB or MySQL on this machine), when its process is visible here; 0 otherwise.
+db_ticks() { local pid; pid=$(pgrep -x mariadbd || pgrep -x mysqld || true); [ -n "$pid" ] && awk '{print $14 + $15}' "/proc/${pid%% *}/stat" || echo 0; }
 rss_mb() { echo $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )); }
 rec() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $KEY" \
           "http://127.0.0.1:$PORT/v1/users/$1/recommendations?k=10"; }
@@ -134,12 +136,12 @@ for TIER in "${TIERS[@]}"; do
   log "served model: $(served_model); server RSS $(rss_mb) MB; load $(uptime | sed 's/.*average: //')"
   $GEN 100 10 recommend "$USERS" >/dev/null
   log "open loop 100 req/s: $($GEN 100 "$SECONDS_PER_RUN" recommend "$USERS")"
-  C0=$(cpu_ticks)
+  C0=$(cpu_ticks); D0=$(db_ticks)
   R300="$($GEN 300 "$SECONDS_PER_RUN" recommend "$USERS" 100 10)"
-  C1=$(cpu_ticks)
+  C1=$(cpu_ticks); D1=$(db_ticks)
   log "open loop 300 req/s: $R300"
   # The ticks cover the warm-up too: 300 req/s for SECONDS_PER_RUN + 10 s.
-  log "server CPU per request at 300 req/s: $(echo "scale=2; ($C1 - $C0) * 1000 / $(getconf CLK_TCK) / (300 * ($SECONDS_PER_RUN + 10))" | bc) ms"
+  log "server CPU per request at 300 req/s: $(echo "scale=2; ($C1 - $C0) * 1000 / $(getconf CLK_TCK) / (300 * ($SECONDS_PER_RUN + 10))" | bc) ms; database CPU per request: $(echo "scale=2; ($D1 - $D0) * 1000 / $(getconf CLK_TCK) / (300 * ($SECONDS_PER_RUN + 10))" | bc) ms"
   $GEN 10 "$SECONDS_PER_RUN" ingest "$USERS" 100 > "$WORK/ingest.txt" &
   INGEST=$!
   log "100 req/s while 1,000 events/s are ingested: $($GEN 100 "$SECONDS_PER_RUN" recommend "$USERS")"
