@@ -59,7 +59,7 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
      * store) has no statistics until ANALYZE runs and took the (tenant, event id) index, scanning the
      * tenant's whole log on every request (~50 ms at 44k behaviours). {@code USE INDEX} is valid on all three.
      */
-    private static final String USER_INDEX = "USE INDEX (ix_behavior_events_user_time)";
+    private static final String USER_INDEX = "USE INDEX (ix_behavior_events_user_history)";
     private static final String RECENT_FOR_USER = """
             SELECT %s FROM behavior_events %s
             WHERE tenant_id = ? AND user_id = ?
@@ -92,7 +92,7 @@ final class JdbcBehaviorRepository implements BehaviorRepository {
             ORDER BY 1
             """;
     private static final String CONSUMED_ITEMS = """
-            SELECT DISTINCT item_id FROM behavior_events USE INDEX (ix_behavior_events_user_items) WHERE tenant_id = ? AND user_id = ?
+            SELECT DISTINCT item_id FROM behavior_events USE INDEX (ix_behavior_events_user_history) WHERE tenant_id = ? AND user_id = ?
             """;
     private static final String IN_TIME_ORDER = """
             SELECT seq, %s FROM behavior_events
