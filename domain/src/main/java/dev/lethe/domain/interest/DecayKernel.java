@@ -133,19 +133,18 @@ public final class DecayKernel {
 
     /** The kernel's retention after {@code elapsedSeconds}: exactly the curve's for exponential and two-phase curves. */
     public double retention(double elapsedSeconds) {
-        double dt = Math.max(0, elapsedSeconds) * 1000;
-        double r = 0;
-        for (int k = 0; k < weights.length; k++) {
-            r += weights[k] * Math.exp(-ratesPerMilli[k] * dt);
-        }
-        return r;
+        return retentionAfter(Math.max(0, elapsedSeconds) * 1000);
     }
 
     /** {@link #retention} after {@code millis} (0 or less: none elapsed), as a trace's components would decay over it. */
     double retentionAfterMillis(long millis) {
+        return retentionAfter(Math.max(0, millis));
+    }
+
+    private double retentionAfter(double millis) {
         double r = 0;
         for (int k = 0; k < weights.length; k++) {
-            r += weights[k] * (millis <= 0 ? 1 : Math.exp(-ratesPerMilli[k] * millis));
+            r += weights[k] * Math.exp(-ratesPerMilli[k] * millis);
         }
         return r;
     }

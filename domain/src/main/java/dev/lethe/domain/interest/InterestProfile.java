@@ -43,23 +43,16 @@ public final class InterestProfile {
      * @param categoriesOf the categories of an item (an empty set when unknown)
      */
     public InterestProfile(UserId userId, DecayKernel kernel, BehaviorWeights weights, Function<ItemId, Set<String>> categoriesOf) {
-        this.userId = Objects.requireNonNull(userId, "userId");
-        this.kernel = Objects.requireNonNull(kernel, "kernel");
-        this.weights = Objects.requireNonNull(weights, "weights");
-        this.categoriesOf = Objects.requireNonNull(categoriesOf, "categoriesOf");
-        this.fixedMillis = Long.MIN_VALUE;
+        this(userId, kernel, weights, categoriesOf, Long.MIN_VALUE);
     }
 
     private InterestProfile(UserId userId, DecayKernel kernel, BehaviorWeights weights, Function<ItemId, Set<String>> categoriesOf,
-            Instant asOf) {
+            long fixedMillis) {
         this.userId = Objects.requireNonNull(userId, "userId");
         this.kernel = Objects.requireNonNull(kernel, "kernel");
         this.weights = Objects.requireNonNull(weights, "weights");
         this.categoriesOf = Objects.requireNonNull(categoriesOf, "categoriesOf");
-        this.fixedMillis = asOf.toEpochMilli();
-        if (fixedMillis == Long.MIN_VALUE) {
-            throw new IllegalArgumentException("asOf is out of range: " + asOf);
-        }
+        this.fixedMillis = fixedMillis;
     }
 
     /** A profile of {@code history} (behaviours of other users are rejected). */
@@ -77,7 +70,11 @@ public final class InterestProfile {
      */
     public static InterestProfile asOf(UserId userId, List<Behavior> history, DecayKernel kernel, BehaviorWeights weights,
             Function<ItemId, Set<String>> categoriesOf, Instant asOf) {
-        InterestProfile profile = new InterestProfile(userId, kernel, weights, categoriesOf, Objects.requireNonNull(asOf, "asOf"));
+        long at = Objects.requireNonNull(asOf, "asOf").toEpochMilli();
+        if (at == Long.MIN_VALUE) {
+            throw new IllegalArgumentException("asOf is out of range: " + asOf);
+        }
+        InterestProfile profile = new InterestProfile(userId, kernel, weights, categoriesOf, at);
         history.forEach(profile::record);
         return profile;
     }
@@ -102,7 +99,7 @@ public final class InterestProfile {
         }
         double w = weights.weight(behavior);
         long t = behavior.occurredAt().toEpochMilli();
-        if (fixedMillis != Long.MIN_VALUE) {
+        if (fixed()) {
             if (t > fixedMillis) {
                 throw new IllegalArgumentException("a profile as of " + Instant.ofEpochMilli(fixedMillis)
                         + " takes no later behaviour, got one at " + behavior.occurredAt());
@@ -190,8 +187,13 @@ public final class InterestProfile {
         return all.size() <= k ? all : new ArrayList<>(all.subList(0, k));
     }
 
+    /** Whether this profile was built by {@link #asOf} and answers for that one moment only. */
+    private boolean fixed() {
+        return fixedMillis != Long.MIN_VALUE;
+    }
+
     private double current(Trace trace, long asOfMillis) {
-        return fixedMillis != Long.MIN_VALUE ? trace.components[0] : trace.current(kernel, asOfMillis);
+        return fixed() ? trace.components[0] : trace.current(kernel, asOfMillis);
     }
 
     private <K> Interest<K> interest(Trace trace, K key, long asOfMillis, Instant asOf) {
@@ -200,7 +202,7 @@ public final class InterestProfile {
 
     private long check(Instant asOf) {
         long at = asOf.toEpochMilli();
-        if (fixedMillis != Long.MIN_VALUE && at != fixedMillis) {
+        if (fixed() && at != fixedMillis) {
             throw new IllegalArgumentException("this profile answers as of " + Instant.ofEpochMilli(fixedMillis) + " only, got: " + asOf);
         }
         if (at < latestMillis) {

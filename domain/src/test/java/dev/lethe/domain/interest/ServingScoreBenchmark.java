@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  * {@code categories} categories, behaviours uniform over 180 days), a profile trained on it and served
  * as {@code serving} builds it (top-100 neighbours, online popularity), then per request what
  * {@code RecommendService} does after its reads: the user's profile from their history, the score over
- * the catalogue, the consumed items excluded, the top 10.
+ * the catalogue, the history's items excluded by their catalogue index, the top 10 (RecommendService now checks
+ * consumed items on the ranked candidates instead; the harness keeps the lookup so its figures compare with the first ones).
  *
  * <p>{@code java -cp domain/target/classes:domain/target/test-classes dev.lethe.domain.interest.ServingScoreBenchmark
  * [items] [users] [historyLength] [exponential|power-law] [seconds]}: after 5 s of warm-up, five rounds of
@@ -123,7 +124,7 @@ public final class ServingScoreBenchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), sink);
     }
 
-    /** What RecommendService does with one user's history once it is read: score, exclude consumed, top 10. */
+    /** One request once the history is read: score, exclude the history's items, top 10. */
     private static double request(Recommender model, Catalogue catalogue, List<Behavior> history, Instant asOf) {
         double[] scores = new double[catalogue.size()];
         model.score(new ScoringContext(history.get(0).userId(), history, asOf), scores);

@@ -119,20 +119,29 @@ public final class RecommendService implements RecommendUseCase {
         int window = Math.max(2 * wanted, wanted + 20);
         while (true) {
             int[] top = TopK.select(scores, window, excluded);
-            int[] kept = new int[Math.min(wanted, top.length)];
-            int m = 0;
-            for (int i : top) {
-                if (never.contains(catalogue.item(i))) {
-                    excluded.set(i);
-                } else if (m < kept.length) {
-                    kept[m++] = i;
-                }
-            }
-            if (m >= wanted || top.length < window) {
-                return Arrays.copyOf(kept, m);
+            int[] kept = notIn(catalogue, top, never, excluded);
+            if (kept.length >= wanted || top.length < window) {
+                return Arrays.copyOf(kept, Math.min(wanted, kept.length));
             }
             window *= 4;
         }
+    }
+
+    /**
+     * The indexes of {@code ranked}, in order, whose items are not in {@code never}; the others are marked in
+     * {@code excluded}, so a wider ranking skips them.
+     */
+    private static int[] notIn(Catalogue catalogue, int[] ranked, Set<ItemId> never, BitSet excluded) {
+        int[] kept = new int[ranked.length];
+        int m = 0;
+        for (int i : ranked) {
+            if (never.contains(catalogue.item(i))) {
+                excluded.set(i);
+            } else {
+                kept[m++] = i;
+            }
+        }
+        return Arrays.copyOf(kept, m);
     }
 
     /** A ranked catalogue index with the item's categories (empty when the item has no metadata). */
@@ -150,7 +159,7 @@ public final class RecommendService implements RecommendUseCase {
         while (true) {
             result.clear();
             int[] ranked = TopK.select(scores, window, excluded);
-            int[] top = Arrays.stream(ranked).filter(i -> !never.contains(catalogue.item(i))).toArray();
+            int[] top = notIn(catalogue, ranked, never, excluded);
             List<ItemId> ids = new ArrayList<>(top.length);
             for (int i : top) {
                 ids.add(catalogue.item(i));
