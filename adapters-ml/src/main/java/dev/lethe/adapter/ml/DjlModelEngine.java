@@ -30,7 +30,10 @@ final class DjlModelEngine implements ModelEnginePort {
     private static final String MXNET = "mxnet";
     private static final Map<String, String> DJL_NAMES = Map.of(MXNET, "MXNet", "pytorch", "PyTorch");
 
-    /** The behaviour weights of the blend's interest profile. */
+    /**
+     * The behaviour weights of the blend's interest profile when the caller gives no profile trainer, and
+     * of an artifact written before the blend stored its own.
+     */
     static final BehaviorWeights PROFILE_WEIGHTS = BehaviorWeights.defaults(TenantKind.VIDEO);
 
     private final String engineName;
@@ -70,8 +73,9 @@ final class DjlModelEngine implements ModelEnginePort {
      * @param engineName {@code mxnet} or {@code pytorch}
      * @param hyperParameters the network and training settings ({@code timeFeatures} is set per family)
      * @param poolSize predictors per loaded model, i.e. concurrent inferences
-     * @param profileTrainer builds the long-term interest profile of the {@code lethe} blend (a
-     *     {@link ProfileRecommender} with {@link #PROFILE_WEIGHTS}, whose co-occurrences the artifact keeps)
+     * @param profileTrainer builds the long-term interest profile of the {@code lethe} blend when
+     *     {@link #train(String, TrainingData, TrainingListener)} is called without one (a
+     *     {@link ProfileRecommender}, whose settings and co-occurrences the artifact keeps)
      */
     DjlModelEngine(String engineName, LstmHyperParameters hyperParameters, int poolSize, ModelTrainer profileTrainer) {
         String key = engineName == null ? "" : engineName.trim().toLowerCase(Locale.ROOT);
@@ -102,13 +106,25 @@ final class DjlModelEngine implements ModelEnginePort {
     }
 
     @Override
+    public Set<String> blends() {
+        return Set.of(LETHE);
+    }
+
+    @Override
     public Recommender train(String family, TrainingData data, TrainingListener listener) {
+        return train(family, data, profileTrainer, listener);
+    }
+
+    /** The {@code lethe} blend's interest profile is trained by {@code profile}; the LSTM families ignore it. */
+    @Override
+    public Recommender train(String family, TrainingData data, ModelTrainer profile, TrainingListener listener) {
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(profile, "profile");
         TrainingListener l = listener == null ? TrainingListener.SILENT : listener;
         return switch (checkFamily(family)) {
             case LSTM -> lstmTraining().train(LSTM, hyperParameters.withTimeFeatures(true), data, l);
             case LSTM_NOTIME -> lstmTraining().train(LSTM_NOTIME, hyperParameters.withTimeFeatures(false), data, l);
-            default -> LetheBlend.train(lstmTraining(), hyperParameters.withTimeFeatures(true), profileTrainer, data, l);
+            default -> LetheBlend.train(lstmTraining(), hyperParameters.withTimeFeatures(true), profile, data, l);
         };
     }
 

@@ -49,8 +49,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code lethe} model: the time-aware LSTM's short-term intent, the user's long-term decayed
  * interest profile ({@code ProfileRecommender}) and a time-decayed popularity prior whose half-life is
- * fitted on the validation split, blended with weights fitted there too. Saved as {@code lstm/} (the
- * LSTM artifact), {@code lethe.properties} (half-life, weights), {@code categories.csv} and {@code blend/}:
+ * fitted on the validation split, blended with weights fitted there too ({@link BlendedRecommender#fit}:
+ * never below any one part on validation). The profile is the caller's (the tenant's settings, searched
+ * when the job tunes). Saved as {@code lstm/} (the LSTM artifact), {@code lethe.properties} (half-life,
+ * weights, the profile's behaviour weights), {@code categories.csv} and {@code blend/}:
  * the profile's settings, its co-occurrences ({@link CompactNeighbours}, at most
  * {@value JavaFamilies#SERVING_NEIGHBOURS} per item) and the decayed-popularity states of the profile and
  * the prior as of training ({@link ServingArtifact}). Loading reads those, bounded by the catalogue; no
@@ -67,6 +69,7 @@ final class LetheBlend implements Recommender, AutoCloseable {
     private static final String METADATA = "lethe.properties";
     private static final String CATEGORIES = "categories.csv";
     private static final String LSTM_DIR = "lstm";
+    private static final String BEHAVIOUR_WEIGHT = "profile.weight.";
 
     private static final String BLEND_DIR = "blend";
     private static final String PRIOR_STATE = "prior.bin";
@@ -95,6 +98,10 @@ final class LetheBlend implements Recommender, AutoCloseable {
         LstmRecommender lstm = training.train(DjlModelEngine.LSTM, hp, data, listener);
         try {
             Recommender profile = profileTrainer.train(data, listener);
+            if (!(profile instanceof ProfileRecommender)) {
+                throw new IllegalArgumentException("the blend's profile trainer must train a ProfileRecommender, got: "
+                        + profile.getClass().getSimpleName());
+            }
             List<Behavior> known = knownEvents(data);
             double bestDays = HALF_LIVES_DAYS[0];
             double bestNdcg = Double.NEGATIVE_INFINITY;
@@ -169,6 +176,11 @@ final class LetheBlend implements Recommender, AutoCloseable {
         return w;
     }
 
+    /** The behaviour weights of the blend's interest profile. */
+    BehaviorWeights profileWeights() {
+        return parts.profileSettings().orElseThrow().weights();
+    }
+
     double halfLifeDays() {
         return halfLifeDays;
     }
@@ -208,6 +220,7 @@ final class LetheBlend implements Recommender, AutoCloseable {
             p.setProperty("weight.lstm", Double.toString(w.get(0)));
             p.setProperty("weight.profile", Double.toString(w.get(1)));
             p.setProperty("weight.prior", Double.toString(w.get(2)));
+            putBehaviourWeights(p, parts.profileSettings().orElseThrow().weights());
             try (Writer out = Files.newBufferedWriter(directory.resolve(METADATA), StandardCharsets.UTF_8)) {
                 p.store(out, "Lethe blend");
             }
@@ -252,7 +265,7 @@ final class LetheBlend implements Recommender, AutoCloseable {
         LstmRecommender lstm = LstmArtifacts.load(engine, DjlModelEngine.LSTM, directory.resolve(LSTM_DIR), poolSize);
         try {
             double days = Double.parseDouble(p.getProperty("priorHalfLifeDays"));
-            ServingArtifact parts = ServingArtifact.readFrom(directory.resolve(BLEND_DIR), profileWeights);
+            ServingArtifact parts = ServingArtifact.readFrom(directory.resolve(BLEND_DIR), behaviourWeights(p, profileWeights));
             Catalogue catalogue = lstm.catalogue();
             if (!parts.catalogue().items().equals(catalogue.items())) {
                 throw new IllegalStateException("the blend's parts and its LSTM have different catalogues");
@@ -277,6 +290,35 @@ final class LetheBlend implements Recommender, AutoCloseable {
             lstm.close();
             throw new ModelEngineException("could not rebuild the lethe blend from " + directory, e);
         }
+    }
+
+    /** The profile's behaviour weights, as {@code profile.weight.<type>} and its rating and dwell settings. */
+    private static void putBehaviourWeights(Properties p, BehaviorWeights weights) {
+        for (Map.Entry<BehaviorType, Double> e : weights.typeWeights().entrySet()) {
+            p.setProperty(BEHAVIOUR_WEIGHT + e.getKey().wireName(), Double.toString(e.getValue()));
+        }
+        p.setProperty("profile.ratingPivot", Double.toString(weights.ratingPivot()));
+        p.setProperty("profile.ratingSlope", Double.toString(weights.ratingSlope()));
+        p.setProperty("profile.dwellReferenceSeconds", Double.toString(weights.dwellReferenceSeconds()));
+        p.setProperty("profile.maxFactor", Double.toString(weights.maxFactor()));
+    }
+
+    /** The weights {@link #putBehaviourWeights} stored; {@code absent} for an artifact written before they were stored. */
+    private static BehaviorWeights behaviourWeights(Properties p, BehaviorWeights absent) {
+        if (p.getProperty("profile.maxFactor") == null) {
+            return absent;
+        }
+        Map<BehaviorType, Double> types = new java.util.EnumMap<>(BehaviorType.class);
+        for (BehaviorType type : BehaviorType.values()) {
+            String v = p.getProperty(BEHAVIOUR_WEIGHT + type.wireName());
+            if (v == null) {
+                throw new IllegalStateException(METADATA + " lacks " + BEHAVIOUR_WEIGHT + type.wireName());
+            }
+            types.put(type, Double.parseDouble(v));
+        }
+        return new BehaviorWeights(types, Double.parseDouble(p.getProperty("profile.ratingPivot")),
+                Double.parseDouble(p.getProperty("profile.ratingSlope")), Double.parseDouble(p.getProperty("profile.dwellReferenceSeconds")),
+                Double.parseDouble(p.getProperty("profile.maxFactor")));
     }
 
     @Override

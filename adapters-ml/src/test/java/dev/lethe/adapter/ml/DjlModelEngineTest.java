@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lethe.application.port.out.ModelEnginePort.ModelEngineException;
+import dev.lethe.domain.interest.BehaviorWeights;
+import dev.lethe.domain.interest.ProfileRecommender;
+import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.ScoringContext;
 import dev.lethe.domain.model.TopK;
@@ -188,6 +191,27 @@ class DjlModelEngineTest {
             assertThat(loaded.weights()).isEqualTo(lethe.weights());
         } finally {
             loaded.close();
+        }
+    }
+
+    @Test
+    void letheBlendBuildsItsProfileWithTheCallersTrainerIsNeverBelowItOnValidationAndKeepsItsWeights(@TempDir Path dir) {
+        DjlModelEngine engine = engine("mxnet");
+        assertThat(engine.blends()).containsExactly("lethe");
+        BehaviorWeights finance = BehaviorWeights.defaults(dev.lethe.domain.tenant.TenantKind.FINANCE);
+        ModelTrainer profileTrainer = ProfileRecommender.trainer(DATA::categoriesOf, ProfileRecommender.Settings.defaults(finance));
+        LetheBlend lethe = (LetheBlend) engine.train("lethe", DATA, profileTrainer, TrainingListener.SILENT);
+        try {
+            assertThat(lethe.profileWeights()).isEqualTo(finance).isNotEqualTo(DjlModelEngine.PROFILE_WEIGHTS);
+            double profileAlone = ValidationRanking.meanNdcg(profileTrainer.train(DATA, TrainingListener.SILENT), DATA.validation(), 10);
+            assertThat(ValidationRanking.meanNdcg(lethe, DATA.validation(), 10)).isGreaterThanOrEqualTo(profileAlone);
+            engine.save(lethe, dir);
+            try (LetheBlend loaded = (LetheBlend) engine.load("lethe", dir)) {
+                assertThat(loaded.profileWeights()).isEqualTo(finance);
+                assertThat(loaded.weights()).isEqualTo(lethe.weights());
+            }
+        } finally {
+            lethe.close();
         }
     }
 

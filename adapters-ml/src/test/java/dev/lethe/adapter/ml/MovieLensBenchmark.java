@@ -115,6 +115,7 @@ public final class MovieLensBenchmark {
         Map<String, Recommender> extras = Map.of(
                 "markov", dev.lethe.domain.model.MarkovChain.fit("markov", known),
                 "sar", dev.lethe.domain.model.ItemKnn.fit("sar", known, ExponentialCurve.ofDays(30)));
+        blendVariants(b, profile, prior, data, test);
         for (Map.Entry<String, Recommender> e : extras.entrySet()) {
             List<Recommender> parts = List.of(b.lstm(), profile, prior, e.getValue());
             List<dev.lethe.domain.sequence.BlendedRecommender.Normalisation> norms = new java.util.ArrayList<>(LetheBlend.NORMALISATIONS);
@@ -128,6 +129,49 @@ public final class MovieLensBenchmark {
             System.out.printf("  experiment lethe+%s: validation NDCG@10 %.4f, weights %s%n", e.getKey(),
                     ValidationRanking.meanNdcg(blend, data.validation(), 10), w);
             report("  lethe+" + e.getKey(), blend, test, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * The blend with the profile's weight fixed instead of the LSTM's (so the LSTM's may reach 0), and
+     * with {@code profile-content} (titles and genres of movies.csv) in place of the profile.
+     */
+    private static void blendVariants(LetheBlend b, Recommender profile, Recommender prior, TrainingData data, List<ValidationCase> test) {
+        List<dev.lethe.domain.sequence.BlendedRecommender.Normalisation> norms = LetheBlend.NORMALISATIONS;
+        List<dev.lethe.domain.sequence.BlendedRecommender.Normalisation> profileFirst = List.of(norms.get(1), norms.get(0), norms.get(2));
+        Map<String, dev.lethe.domain.sequence.BlendedRecommender> variants = new java.util.LinkedHashMap<>();
+        variants.put("profile-fixed", dev.lethe.domain.sequence.BlendedRecommender.fit("lethe-profile-fixed", List.of(profile, b.lstm(), prior),
+                profileFirst, data.validation()));
+        Map<ItemId, dev.lethe.domain.item.Item> items = new HashMap<>();
+        try {
+            Path movies = Path.of(System.getProperty("movies", "/work/shared/datasets/ml-latest-small/movies.csv"));
+            List<String> lines = Files.readAllLines(movies, StandardCharsets.UTF_8);
+            for (String line : lines.subList(1, lines.size())) {
+                String id = line.substring(0, line.indexOf(','));
+                String title = line.substring(line.indexOf(',') + 1, line.lastIndexOf(',')).replace("\"", "");
+                String last = line.substring(line.lastIndexOf(',') + 1);
+                Set<String> g = last.equals("(no genres listed)") ? Set.of() : Set.of(last.split("\\|"));
+                items.put(new ItemId(id), new dev.lethe.domain.item.Item(new ItemId(id), g, Map.of("title", title)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ModelTrainer plain = ProfileRecommender.trainer(data::categoriesOf, ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO)));
+        Recommender content = dev.lethe.domain.content.ContentAffinity.trainer(plain, id -> Optional.ofNullable(items.get(id)), 10)
+                .train(data, TrainingListener.SILENT);
+        report("  profile-content", content, test, Double.NaN, Double.NaN);
+        variants.put("content", dev.lethe.domain.sequence.BlendedRecommender.fit("lethe-content", List.of(b.lstm(), content, prior),
+                norms, data.validation()));
+        variants.put("content-profile-fixed", dev.lethe.domain.sequence.BlendedRecommender.fit("lethe-content-pf", List.of(content, b.lstm(), prior),
+                profileFirst, data.validation()));
+        for (Map.Entry<String, dev.lethe.domain.sequence.BlendedRecommender> e : variants.entrySet()) {
+            List<Double> w = new java.util.ArrayList<>();
+            for (dev.lethe.domain.sequence.BlendedRecommender.Component c : e.getValue().components()) {
+                w.add(c.weight());
+            }
+            System.out.printf("  variant %s: validation NDCG@10 %.4f, weights %s%n", e.getKey(),
+                    ValidationRanking.meanNdcg(e.getValue(), data.validation(), 10), w);
+            report("  lethe/" + e.getKey(), e.getValue(), test, Double.NaN, Double.NaN);
         }
     }
 

@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.lethe.domain.tenant.TenantKind;
 import dev.lethe.bootstrap.cli.PlainProgress;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.TrainingData;
+import dev.lethe.domain.model.TrainingListener;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -147,15 +150,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (tuneSeconds < 0) {
             throw new IllegalArgumentException("tune must be a number of seconds >= 0, got: " + tuneSeconds);
         }
+        // The engine's blends (lethe) build their profile as the profile models do: the tenant kind's behaviour
+        // weights, and with --tune the very model profile-tuned is (one search, shared), so the blend starts from it.
+        ModelTrainer blendProfile = ProfileRecommender.trainer(id -> itemCategories.getOrDefault(id, Set.of()),
+                ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(kind)));
         if (tuneSeconds > 0) {
-            catalog = catalog.with(List.of(ProfileTuning.trainer(TUNED, id -> itemCategories.getOrDefault(id, Set.of()),
+            ModelTrainer tuned = new OncePerData(ProfileTuning.trainer(TUNED, id -> itemCategories.getOrDefault(id, Set.of()),
                     ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(kind)),
                     ProfileTuning.Options.of(Duration.ofSeconds(tuneSeconds), tuneSeed, tuneTrials, k),
-                    clock, tuning::set)));
+                    clock, tuning::set));
+            catalog = catalog.with(List.of(tuned));
+            blendProfile = tuned;
             if (!names.contains(TUNED)) {
                 names.add(TUNED);
             }
         }
+        catalog = catalog.withBlendProfile(blendProfile);
         if (!diversity.isEmpty() && !catalog.knows(diversityModel.trim())) {
             throw new IllegalArgumentException("diversity-model must be one of the known models, got: " + diversityModel);
         }
@@ -214,6 +224,31 @@ public final class EvaluateCommand implements Callable<Integer> {
             trainers.add(ContentAffinity.trainer(profile, id -> Optional.ofNullable(data.items().get(id)), 10));
         }
         return catalog.with(trainers);
+    }
+
+    /** A trainer that trains once per training data (by identity) and hands the same model to every later caller. */
+    private static final class OncePerData implements ModelTrainer {
+        private final ModelTrainer trainer;
+        private TrainingData data;
+        private Recommender model;
+
+        OncePerData(ModelTrainer trainer) {
+            this.trainer = trainer;
+        }
+
+        @Override
+        public String name() {
+            return trainer.name();
+        }
+
+        @Override
+        public synchronized Recommender train(TrainingData training, TrainingListener listener) {
+            if (training != data) {
+                model = trainer.train(training, listener);
+                data = training;
+            }
+            return model;
+        }
     }
 
     private static PrintStream nullStream() {

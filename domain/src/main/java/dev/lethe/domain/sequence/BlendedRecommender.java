@@ -81,8 +81,11 @@ public final class BlendedRecommender implements Recommender {
     }
 
     /**
-     * Fits the weights of {@code models} on {@code validation}: the first model keeps weight 1, the
-     * others are set one at a time to the grid value with the best mean NDCG@10, for a few rounds.
+     * Fits the weights of {@code models} on {@code validation}: for each model in turn as the anchor
+     * (weight 1, starting alone), the others are set one at a time to the grid value with the best mean
+     * NDCG@10, for a few rounds; the anchor whose search ends best wins (ties: the earlier model). A
+     * search starts from its anchor alone and only accepts gains, so the blend is never below any of its
+     * models on validation, and a model that only adds noise can get weight 0, the first one included.
      */
     public static BlendedRecommender fit(String name, List<Recommender> models, List<Normalisation> normalisations,
             List<ValidationCase> validation) {
@@ -115,12 +118,36 @@ public final class BlendedRecommender implements Recommender {
             targets[v] = ValidationRanking.target(catalogue, c);
             excluded.add(ValidationRanking.consumed(catalogue, c.context().history()));
         }
-        double[] weights = new double[m];
-        weights[0] = 1.0;
+        // Each model in turn is the anchor (weight 1) that the search starts from alone, so the blend is never
+        // below any one of its models on validation; weights are scale-free, and ties keep the earlier anchor.
+        double[] weights = null;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int anchor = 0; anchor < m; anchor++) {
+            double[] w = new double[m];
+            w[anchor] = 1.0;
+            double ndcg = search(w, anchor, normalised, targets, excluded, n);
+            if (ndcg > best + 1e-12) {
+                best = ndcg;
+                weights = w;
+            }
+        }
+        List<Component> components = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            components.add(new Component(models.get(j), normalisations.get(j), weights[j]));
+        }
+        return new BlendedRecommender(name, components);
+    }
+
+    /** Coordinate search of every weight but {@code anchor}'s over {@link #GRID}, in place; returns the mean NDCG@10 reached. */
+    private static double search(double[] weights, int anchor, List<float[][]> normalised, int[] targets, List<BitSet> excluded, int n) {
+        int m = weights.length;
         double best = evaluate(weights, normalised, targets, excluded, n);
         for (int round = 0; round < ROUNDS && m > 1; round++) {
             boolean changed = false;
-            for (int j = 1; j < m; j++) {
+            for (int j = 0; j < m; j++) {
+                if (j == anchor) {
+                    continue;
+                }
                 double keep = weights[j];
                 for (double w : GRID) {
                     weights[j] = w;
@@ -137,11 +164,7 @@ public final class BlendedRecommender implements Recommender {
                 break;
             }
         }
-        List<Component> components = new ArrayList<>(m);
-        for (int j = 0; j < m; j++) {
-            components.add(new Component(models.get(j), normalisations.get(j), weights[j]));
-        }
-        return new BlendedRecommender(name, components);
+        return best;
     }
 
     private static double evaluate(double[] weights, List<float[][]> normalised, int[] targets, List<BitSet> excluded, int n) {

@@ -96,6 +96,34 @@ class BlendedRecommenderTest {
     }
 
     @Test
+    void fitCanDropTheFirstComponentSoTheBlendIsNeverBelowItsBestComponent() {
+        // Log-softmax keeps the scale: the loud model's three wrong picks outweigh the oracle at every grid ratio
+        // as long as the loud model keeps any weight, so only weight 0 for the first component recovers the oracle.
+        Recommender loud = model("loud", (u, s) -> {
+            java.util.Arrays.fill(s, 0, ITEMS, 0.0);
+            for (int d = 1; d <= 3; d++) {
+                s[(u + d) % ITEMS] = 1000.0;
+            }
+        });
+        Recommender oracle = model("oracle", (u, s) -> {
+            java.util.Arrays.fill(s, 0, ITEMS, 0.0);
+            s[u % ITEMS] = 1.0;
+        });
+        List<BlendedRecommender.Normalisation> logSoftmax = List.of(BlendedRecommender.Normalisation.LOG_SOFTMAX,
+                BlendedRecommender.Normalisation.LOG_SOFTMAX);
+        List<ValidationCase> validation = cases(30);
+        BlendedRecommender blend = BlendedRecommender.fit("blend", List.of(loud, oracle), logSoftmax, validation);
+        assertThat(blend.components().get(0).weight()).isZero();
+        assertThat(blend.components().get(1).weight()).isPositive();
+        assertThat(ValidationRanking.meanNdcg(oracle, validation, 10)).isEqualTo(1.0);
+        assertThat(ValidationRanking.meanNdcg(blend, validation, 10)).isEqualTo(1.0);
+        // With the first model's weight held at 1 (the search from the first anchor alone) the oracle cannot win.
+        BlendedRecommender held = new BlendedRecommender("held", List.of(new BlendedRecommender.Component(loud, logSoftmax.get(0), 1.0),
+                new BlendedRecommender.Component(oracle, logSoftmax.get(1), 8.0)));
+        assertThat(ValidationRanking.meanNdcg(held, validation, 10)).isLessThan(0.5);
+    }
+
+    @Test
     void standardiseGivesMeanZeroAndUnitDeviation() {
         double[] s = {1, 2, 3, 4};
         BlendedRecommender.standardise(s, 4);

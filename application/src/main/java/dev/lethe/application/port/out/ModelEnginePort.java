@@ -1,5 +1,6 @@
 package dev.lethe.application.port.out;
 
+import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
@@ -23,6 +24,25 @@ public interface ModelEnginePort {
 
     /** Trains a recommender of {@code family}; blocks until done. */
     Recommender train(String family, TrainingData data, TrainingListener listener);
+
+    /**
+     * The families that blend a long-term interest profile into their model (e.g. {@code lethe}): they
+     * take the profile trainer of {@link #train(String, TrainingData, ModelTrainer, TrainingListener)},
+     * so a job's tuning searches that profile. None by default.
+     */
+    default Set<String> blends() {
+        return Set.of();
+    }
+
+    /**
+     * Trains a recommender of {@code family} as {@link #train(String, TrainingData, TrainingListener)}
+     * does, except that a family of {@link #blends()} builds its long-term interest profile with
+     * {@code profile} (the tenant's settings, or a search of them; it must train a
+     * {@code ProfileRecommender}) instead of the engine's own default. Other families ignore it.
+     */
+    default Recommender train(String family, TrainingData data, ModelTrainer profile, TrainingListener listener) {
+        return train(family, data, listener);
+    }
 
     /** Writes {@code model} (trained by this engine) into {@code directory}, which exists and is empty. */
     void save(Recommender model, Path directory);

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,13 +36,15 @@ public final class ModelCatalog {
     private final Map<String, ModelTrainer> extra;
     /** Models that run only when named: training them takes minutes, not seconds. */
     private final Set<String> onRequest;
+    /** The engines whose families {@link #withEngine} added. */
+    private final List<ModelEnginePort> engines;
 
     /** The baselines and {@code extra} trainers, whose names must be distinct and not shadow a baseline. */
     public ModelCatalog(List<ModelTrainer> extra) {
-        this(extra, Set.of());
+        this(extra, Set.of(), List.of());
     }
 
-    private ModelCatalog(List<ModelTrainer> extra, Set<String> onRequest) {
+    private ModelCatalog(List<ModelTrainer> extra, Set<String> onRequest, List<ModelEnginePort> engines) {
         Map<String, ModelTrainer> byName = new LinkedHashMap<>();
         for (ModelTrainer t : extra) {
             if (isBaseline(t.name()) || byName.putIfAbsent(t.name(), t) != null) {
@@ -50,6 +53,7 @@ public final class ModelCatalog {
         }
         this.extra = byName;
         this.onRequest = Set.copyOf(onRequest);
+        this.engines = List.copyOf(engines);
     }
 
     /** Only the built-in baselines. */
@@ -61,7 +65,7 @@ public final class ModelCatalog {
     public ModelCatalog with(List<ModelTrainer> trainers) {
         List<ModelTrainer> all = new ArrayList<>(extra.values());
         all.addAll(trainers);
-        return new ModelCatalog(all, onRequest);
+        return new ModelCatalog(all, onRequest, engines);
     }
 
     /** Whether a model called {@code name} can be trained. */
@@ -71,15 +75,39 @@ public final class ModelCatalog {
 
     /** This catalogue plus a trainer for each family of {@code engine}; they run only when named (see {@link #defaultModels()}). */
     public ModelCatalog withEngine(ModelEnginePort engine) {
+        List<ModelTrainer> all = new ArrayList<>(extra.values());
+        all.addAll(engineTrainers(engine));
+        Set<String> slow = new HashSet<>(onRequest);
+        slow.addAll(engine.families());
+        List<ModelEnginePort> withThis = new ArrayList<>(engines);
+        withThis.add(engine);
+        return new ModelCatalog(all, slow, withThis);
+    }
+
+    /**
+     * This catalogue with the engine's blends ({@link ModelEnginePort#blends()}) building their interest
+     * profile with {@code profile} (e.g. the dataset's tenant kind, or the {@code --tune} search); the same
+     * catalogue when no engine has blends.
+     */
+    public ModelCatalog withBlendProfile(ModelTrainer profile) {
+        Objects.requireNonNull(profile, "profile");
+        Map<String, ModelTrainer> all = new LinkedHashMap<>(extra);
+        for (ModelEnginePort engine : engines) {
+            for (String family : engine.blends()) {
+                if (engine.families().contains(family)) {
+                    all.put(family, new NamedTrainer(family, (data, listener) -> engine.train(family, data, profile, listener)));
+                }
+            }
+        }
+        return new ModelCatalog(new ArrayList<>(all.values()), onRequest, engines);
+    }
+
+    private static List<ModelTrainer> engineTrainers(ModelEnginePort engine) {
         List<ModelTrainer> trainers = new ArrayList<>();
         for (String family : engine.families()) {
             trainers.add(new NamedTrainer(family, (data, listener) -> engine.train(family, data, listener)));
         }
-        List<ModelTrainer> all = new ArrayList<>(extra.values());
-        all.addAll(trainers);
-        Set<String> slow = new HashSet<>(onRequest);
-        slow.addAll(engine.families());
-        return new ModelCatalog(all, slow);
+        return trainers;
     }
 
     /** The models run by default: the baselines, then the added trainers in the order given, less the engine's. */

@@ -113,8 +113,8 @@ public final class TrainModelService implements TrainModelUseCase {
         if (!families().contains(command.family())) {
             throw new IllegalArgumentException("family must be one of " + families() + ", got: " + command.family());
         }
-        if (command.tuning().isPresent() && !JavaFamilies.tunable().contains(command.family())) {
-            throw new IllegalArgumentException("tune is only for the families " + new TreeSet<>(JavaFamilies.tunable()) + "; family "
+        if (command.tuning().isPresent() && !tunable().contains(command.family())) {
+            throw new IllegalArgumentException("tune is only for the families " + tunable() + "; family "
                     + command.family() + " has no settings a job can search");
         }
         TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), command.tenantId(), command.family(), command.activation(),
@@ -236,8 +236,26 @@ public final class TrainModelService implements TrainModelUseCase {
                 ? JavaFamilies.tunedTrainer(family, inputs, options(tuning.get()), clock, onSearch)
                 : JavaFamilies.trainer(family, inputs);
         Optional<Recommender> inProcess = trainer.map(t -> t.train(data, listener));
-        return inProcess.orElseGet(() -> engine.orElseThrow(() -> new IllegalStateException("no engine trains " + family))
-                .train(family, data, listener));
+        if (inProcess.isPresent()) {
+            return inProcess.get();
+        }
+        ModelEnginePort trains = engine.orElseThrow(() -> new IllegalStateException("no engine trains " + family));
+        if (!trains.blends().contains(family)) {
+            return trains.train(family, data, listener);
+        }
+        // An engine's blend builds its interest profile as the profile family would: the tenant's curve and
+        // behaviour weights, searched first when the job tunes.
+        ModelTrainer profile = tuning.isPresent()
+                ? JavaFamilies.tunedTrainer(JavaFamilies.PROFILE, inputs, options(tuning.get()), clock, onSearch).orElseThrow()
+                : JavaFamilies.trainer(JavaFamilies.PROFILE, inputs).orElseThrow();
+        return trains.train(family, data, profile, listener);
+    }
+
+    /** The families a job can tune: the tunable Java families and the engine's blends (their profile is searched). */
+    private Set<String> tunable() {
+        Set<String> all = new TreeSet<>(JavaFamilies.tunable());
+        engine.ifPresent(e -> all.addAll(e.blends()));
+        return all;
     }
 
     /** The search a job's {@link Tuning} asks for, NDCG@10 as the job's validation metrics. */

@@ -66,4 +66,31 @@ class ModelCatalogTest {
         assertThat(trainer.train(empty, TrainingListener.SILENT)).isSameAs(lstm);
         verify(engine).train("lstm", empty, TrainingListener.SILENT);
     }
+
+    @Test
+    void aBlendProfileReachesTheEnginesFamiliesAndLeavesTheRestAlone() {
+        ModelEnginePort engine = mock(ModelEnginePort.class);
+        Recommender lethe = mock(Recommender.class);
+        ModelTrainer profile = mock(ModelTrainer.class);
+        when(profile.name()).thenReturn("profile");
+        ModelTrainer other = mock(ModelTrainer.class);
+        when(other.name()).thenReturn("other");
+        when(engine.families()).thenReturn(Set.of("lethe", "lstm"));
+        when(engine.blends()).thenReturn(Set.of("lethe"));
+        when(engine.train("lethe", empty, profile, TrainingListener.SILENT)).thenReturn(lethe);
+        ModelEnginePort second = mock(ModelEnginePort.class);
+        when(second.families()).thenReturn(Set.of("knn"));
+
+        // The engine with the blend is not the last one added (bootstrap adds the DJL engine, then kNN).
+        ModelCatalog catalog = new ModelCatalog(List.of(other)).withEngine(engine).withEngine(second).withBlendProfile(profile);
+
+        assertThat(catalog.trainer("lethe", 10).train(empty, TrainingListener.SILENT)).isSameAs(lethe);
+        verify(engine).train("lethe", empty, profile, TrainingListener.SILENT);
+        assertThat(catalog.trainer("other", 10)).isSameAs(other);
+        when(engine.train("lstm", empty, TrainingListener.SILENT)).thenReturn(lethe);
+        catalog.trainer("lstm", 10).train(empty, TrainingListener.SILENT);
+        verify(engine).train("lstm", empty, TrainingListener.SILENT);
+        assertThat(catalog.defaultModels()).endsWith("other").doesNotContain("lethe");
+        assertThat(ModelCatalog.baselines().withBlendProfile(profile).knows("lethe")).isFalse();
+    }
 }

@@ -32,6 +32,7 @@ import dev.lethe.domain.behavior.UserId;
 import dev.lethe.domain.forgetting.ExponentialCurve;
 import dev.lethe.domain.interest.BehaviorWeights;
 import dev.lethe.domain.model.DecayedPopularity;
+import dev.lethe.domain.model.ModelTrainer;
 import dev.lethe.domain.model.TrainingData;
 import dev.lethe.domain.model.TrainingListener;
 import dev.lethe.domain.registry.ModelVersion;
@@ -192,6 +193,25 @@ class TrainModelServiceTest {
         assertThat(last.status()).isEqualTo(TrainingStatus.SUCCEEDED);
         assertThat(last.metrics()).isEqualTo(version.metrics());
         assertThat(last.tuning()).contains(new Tuning(5, 1, 12));
+    }
+
+    @Test
+    void aTunedBlendJobSearchesTheProfileTheEngineBlendsIn() {
+        when(registry.active(TENANT)).thenReturn(Optional.empty());
+        when(engine.families()).thenReturn(Set.of("lstm", "blend"));
+        when(engine.blends()).thenReturn(Set.of("blend"));
+        when(engine.engine()).thenReturn("mxnet");
+        ArgumentCaptor<ModelTrainer> profile = ArgumentCaptor.forClass(ModelTrainer.class);
+        when(engine.train(eq("blend"), any(TrainingData.class), profile.capture(), any(TrainingListener.class)))
+                .thenAnswer(inv -> inv.<ModelTrainer>getArgument(2).train(inv.getArgument(1), inv.getArgument(3)));
+
+        train(new TrainModelCommand(TENANT, "blend", Activation.IF_BETTER, Optional.of(new Tuning(5, 1, 12))));
+
+        assertThat(profile.getValue().name()).isEqualTo("profile");
+        ModelVersion version = registered();
+        assertThat(version.family()).isEqualTo("blend");
+        assertThat(version.metrics()).containsKeys("tune.best.validation_ndcg@10", "tune.trial.011.window").containsEntry("tune.trials", 12.0);
+        verify(engine, never()).train(eq("blend"), any(TrainingData.class), any(TrainingListener.class));
     }
 
     @Test
