@@ -114,8 +114,8 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    UpsertItemUseCase upsertItem(ItemRepository items, ServingModels serving) {
-        return new UpsertItemService(items, serving::itemStored);
+    UpsertItemUseCase upsertItem(ItemRepository items, ServingModels serving, Clock clock) {
+        return new UpsertItemService(items, serving::itemStored, clock);
     }
 
     @Provides

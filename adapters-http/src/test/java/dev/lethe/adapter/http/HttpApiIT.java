@@ -101,6 +101,20 @@ class HttpApiIT {
     }
 
     @Test
+    void anItemEntersTheCatalogueWhenFirstStoredOrWhenTheClientSaysAndKeepsItOnUpdate() {
+        String key = client.createTenant("catalogue-times", "ecommerce");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        JsonNode first = client.put("/v1/items/i-new", key, "{\"categories\":[\"shoes\"]}").json();
+        java.time.Instant created = java.time.Instant.parse(first.get("createdAt").asText());
+        assertThat(created).isAfter(before).isBeforeOrEqualTo(java.time.Instant.now());
+        JsonNode updated = client.put("/v1/items/i-new", key, "{\"categories\":[\"boots\"]}").json();
+        assertThat(updated.get("createdAt").asText()).isEqualTo(first.get("createdAt").asText());
+        assertThat(updated.get("categories").get(0).asText()).isEqualTo("boots");
+        JsonNode backfilled = client.put("/v1/items/i-old", key, "{\"createdAt\":\"2020-02-03T04:05:06Z\"}").json();
+        assertThat(backfilled.get("createdAt").asText()).isEqualTo("2020-02-03T04:05:06Z");
+    }
+
+    @Test
     void creatingAnExistingTenantIsAConflict() {
         client.createTenant("t-twice", "video");
         ApiClient.Reply again = client.post("/v1/tenants", TestServer.ADMIN_KEY, "{\"id\":\"t-twice\",\"name\":\"Again\",\"kind\":\"video\"}");

@@ -59,7 +59,7 @@ final class TestServer implements AutoCloseable {
                 new CreateTenantService(tenants, new SecureRandom(), clock),
                 new AuthenticateTenantService(tenants),
                 new IngestBehaviorsService(behaviors, clock, serving::eventsArrived),
-                new UpsertItemService(items, serving::itemStored),
+                new UpsertItemService(items, serving::itemStored, clock),
                 new RecommendService(behaviors, items, serving, clock),
                 new GetInterestsService(behaviors, items, serving, clock),
                 new EraseUserService(behaviors, serving::invalidate),

@@ -31,11 +31,15 @@ import java.util.function.Consumer;
 final class JdbcItemRepository implements ItemRepository {
     private static final int PAGE = 500;
 
-    /** The new values are bound twice, not read back with {@code VALUES()}: MySQL 8.0.20+ deprecates that, MariaDB lacks the row alias. */
+    /**
+     * The new values are bound twice, not read back with {@code VALUES()}: MySQL 8.0.20+ deprecates that,
+     * MariaDB lacks the row alias. An item without a creation time keeps the stored one.
+     */
     private static final String UPSERT = """
-            INSERT INTO items (tenant_id, item_id, updated_at) VALUES (?, ?, ?)
-            ON DUPLICATE KEY UPDATE updated_at = ?
+            INSERT INTO items (tenant_id, item_id, updated_at, created_at) VALUES (?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE updated_at = ?, created_at = COALESCE(?, created_at)
             """;
+    private static final String CREATED_PREFIX = "SELECT item_id, created_at FROM items WHERE tenant_id = ? AND item_id IN (";
     private static final String DELETE_CATEGORY = "DELETE FROM item_categories WHERE tenant_id = ? AND item_id = ? AND category = ?";
     private static final String DELETE_ATTRIBUTE = "DELETE FROM item_attributes WHERE tenant_id = ? AND item_id = ? AND attribute_name = ?";
     private static final String UPDATE_ATTRIBUTE = """
@@ -82,7 +86,9 @@ final class JdbcItemRepository implements ItemRepository {
                 upsert.setString(2, id);
                 Instant now = clock.instant();
                 Jdbc.setInstant(upsert, 3, now);
-                Jdbc.setInstant(upsert, 4, now);
+                setOptionalInstant(upsert, 4, item.createdAt());
+                Jdbc.setInstant(upsert, 5, now);
+                setOptionalInstant(upsert, 6, item.createdAt());
                 upsert.executeUpdate();
             }
             Map<String, Set<String>> storedCategories = new HashMap<>();
@@ -115,6 +121,14 @@ final class JdbcItemRepository implements ItemRepository {
             batch(connection, INSERT_ATTRIBUTE, insertAttributes);
             return null;
         });
+    }
+
+    private static void setOptionalInstant(PreparedStatement statement, int index, Optional<Instant> instant) throws SQLException {
+        if (instant.isPresent()) {
+            Jdbc.setInstant(statement, index, instant.get());
+        } else {
+            statement.setNull(index, java.sql.Types.VARCHAR);
+        }
     }
 
     /** Runs {@code sql} once per row of string parameters, in one batch; nothing when there are no rows. */
@@ -229,7 +243,7 @@ final class JdbcItemRepository implements ItemRepository {
         return ids;
     }
 
-    /** The items with these (known) ids, in the order given, with their categories and attributes. */
+    /** The items with these (known) ids, in the order given, with their categories, attributes and creation times. */
     private static List<Item> load(Connection connection, TenantId tenantId, List<String> ids) throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
@@ -237,9 +251,21 @@ final class JdbcItemRepository implements ItemRepository {
         Map<String, Set<String>> categories = new HashMap<>();
         Map<String, Map<String, String>> attributes = new HashMap<>();
         children(connection, tenantId, ids, categories, attributes);
+        Map<String, Instant> created = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(CREATED_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
+            bindIds(select, tenantId, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getObject("created_at") != null) {
+                        created.put(rows.getString(1), Jdbc.getInstant(rows, "created_at"));
+                    }
+                }
+            }
+        }
         List<Item> items = new ArrayList<>(ids.size());
         for (String id : ids) {
-            items.add(new Item(new ItemId(id), categories.getOrDefault(id, Set.of()), attributes.getOrDefault(id, Map.of())));
+            items.add(new Item(new ItemId(id), categories.getOrDefault(id, Set.of()), attributes.getOrDefault(id, Map.of()),
+                    Optional.ofNullable(created.get(id))));
         }
         return items;
     }

@@ -26,6 +26,7 @@ import dev.lethe.application.service.serving.JavaFamilies;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -143,9 +144,12 @@ public final class DemoCommand implements Callable<Integer> {
                 out.flush();
                 continue;
             }
-            SyntheticTenant tenant = new SyntheticGenerator(demo.kind(), users, 42, clock.instant(), Duration.ofDays(days)).generate();
+            Instant now = clock.instant();
+            SyntheticTenant tenant = new SyntheticGenerator(demo.kind(), users, 42, now, Duration.ofDays(days)).generate();
+            // The generated catalogue was there all along: its items entered it when the generated history starts.
+            Instant opened = now.minus(Duration.ofDays(days));
             for (Item item : tenant.items()) {
-                upsert.upsert(new UpsertItemCommand(id, item));
+                upsert.upsert(new UpsertItemCommand(id, item.createdAt().isPresent() ? item : item.withCreatedAt(opened)));
             }
             List<Behavior> log = tenant.behaviors();
             long accepted = 0;

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +43,12 @@ import java.util.Set;
  * line number holds the very same text.
  */
 public enum DatasetFormat {
-    /** MovieLens {@code ratings.csv} (userId,movieId,rating,timestamp with a header), genres from {@code movies.csv}. */
+    /**
+     * MovieLens {@code ratings.csv} (userId,movieId,rating,timestamp with a header), genres and titles from
+     * {@code movies.csv}; an item's creation time is 1 January (UTC) of the year its title ends with,
+     * e.g. {@code Toy Story (1995)}: the release year, the nearest the file comes to when a film entered
+     * the catalogue (none when the title has no year).
+     */
     MOVIELENS_CSV("movielens-csv", "movies.csv") {
         private static final List<String> COLUMNS = List.of("userId", "movieId", "rating", "timestamp");
 
@@ -56,12 +63,15 @@ public enum DatasetFormat {
             forEachLine(movies, StandardCharsets.UTF_8, true, onBadLine, (line, n) -> {
                 String[] cols = fields(splitQuoted(line).toArray(new String[0]), List.of("movieId", "title", "genres"));
                 ItemId id = field("movieId", () -> new ItemId(cols[0].trim()));
-                items.put(id, field("genres", () -> new Item(id, genres(cols[2].split("\\|")), Map.of("title", cols[1]))));
+                items.put(id, field("genres", () -> new Item(id, genres(cols[2].split("\\|")), Map.of("title", cols[1]), releaseYear(cols[1]))));
             });
             return items;
         }
     },
-    /** MovieLens 100K {@code u.data} (user item rating timestamp, tab-separated, no header), genres from {@code u.item}. */
+    /**
+     * MovieLens 100K {@code u.data} (user item rating timestamp, tab-separated, no header), genres, titles
+     * and release dates from {@code u.item}; an item's creation time is its release date (UTC midnight).
+     */
     MOVIELENS_100K("movielens-100k", "u.item") {
         private static final List<String> COLUMNS = List.of("user id", "item id", "rating", "timestamp");
 
@@ -84,7 +94,9 @@ public enum DatasetFormat {
                         genres.add(GENRES_100K.get(g));
                     }
                 }
-                items.put(id, field("movie title", () -> new Item(id, genres(genres.toArray(new String[0])), Map.of("title", f[1]))));
+                Optional<Instant> released = f[2].isBlank() ? Optional.empty()
+                        : Optional.of(field("release date", () -> LocalDate.parse(f[2].trim(), RELEASE_DATE).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                items.put(id, field("movie title", () -> new Item(id, genres(genres.toArray(new String[0])), Map.of("title", f[1]), released)));
             });
             return items;
         }
@@ -92,8 +104,9 @@ public enum DatasetFormat {
     /**
      * A generic CSV with a header naming the columns {@code user,item,timestamp[,type,value,event_id]} in any
      * order; items from {@code items.csv} beside it: a header naming {@code item} and optionally
-     * {@code categories} (separated by {@code |}); every other column (e.g. {@code title}) becomes an item
-     * attribute of that name, empty cells are left out. Item fields may be quoted as in RFC 4180.
+     * {@code categories} (separated by {@code |}) and {@code created_at} (when the item entered the
+     * catalogue: epoch seconds or ISO-8601, like {@code timestamp}); every other column (e.g. {@code title})
+     * becomes an item attribute of that name, empty cells are left out. Item fields may be quoted as in RFC 4180.
      */
     CSV("csv", "items.csv") {
         @Override
@@ -140,11 +153,14 @@ public enum DatasetFormat {
                 Map<String, String> attributes = new HashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     String value = cols[i].trim();
-                    if (!header.get(i).equals("item") && !header.get(i).equals("categories") && !value.isEmpty()) {
+                    if (!header.get(i).equals("item") && !header.get(i).equals("categories") && !header.get(i).equals(CREATED_AT)
+                            && !value.isEmpty()) {
                         attributes.put(header.get(i), value);
                     }
                 }
-                items.put(id, field("categories/attributes", () -> new Item(id, categories, attributes)));
+                String createdAt = column(cols, header, CREATED_AT);
+                Optional<Instant> created = createdAt.isEmpty() ? Optional.empty() : Optional.of(field(CREATED_AT, () -> instant(createdAt)));
+                items.put(id, field("categories/attributes", () -> new Item(id, categories, attributes, created)));
             });
             return items;
         }
@@ -306,6 +322,18 @@ public enum DatasetFormat {
     }
 
     /** Epoch seconds (fractions allowed) or an ISO-8601 instant such as 2024-05-01T12:00:00Z. */
+    /** The column of {@code items.csv} that holds an item's creation time. */
+    static final String CREATED_AT = "created_at";
+    private static final java.time.format.DateTimeFormatter RELEASE_DATE = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("dd-MMM-yyyy").toFormatter(java.util.Locale.ROOT);
+    private static final java.util.regex.Pattern TITLE_YEAR = java.util.regex.Pattern.compile("\\((\\d{4})\\)\\s*$");
+
+    /** 1 January (UTC) of the year a MovieLens title ends with, as in {@code Heat (1995)}; empty without one. */
+    static Optional<Instant> releaseYear(String title) {
+        java.util.regex.Matcher m = TITLE_YEAR.matcher(title);
+        return m.find() ? Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()) : Optional.empty();
+    }
+
     private static Instant instant(String text) {
         if (!text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.charAt(0) == '-') && !text.contains("T")) {
             double seconds = Double.parseDouble(text);

@@ -43,6 +43,10 @@ class DatasetFormatTest {
         assertThat(data.items().get(new ItemId("10")).categories()).containsExactlyInAnyOrder("Comedy", "Drama", "Romance");
         assertThat(data.items().get(new ItemId("10")).attributes()).containsEntry("title", "American President, The (1995)");
         assertThat(data.items().get(new ItemId("11")).categories()).isEmpty();
+        // The release year in the title stands for when the film entered the catalogue.
+        assertThat(data.items().get(new ItemId("10")).createdAt()).contains(Instant.parse("1995-01-01T00:00:00Z"));
+        assertThat(DatasetFormat.releaseYear("Cosmos")).isEmpty();
+        assertThat(DatasetFormat.releaseYear("Babylon 5 (1994) ")).contains(Instant.parse("1994-01-01T00:00:00Z"));
     }
 
     @Test
@@ -56,6 +60,7 @@ class DatasetFormatTest {
 
         assertThat(dataset.events()).extracting(b -> b.itemId().value()).containsExactly("242", "302");
         assertThat(dataset.items().get(new ItemId("242")).categories()).containsExactlyInAnyOrder("Animation", "Children's", "Comedy");
+        assertThat(dataset.items().get(new ItemId("242")).createdAt()).contains(Instant.parse("1997-01-24T00:00:00Z"));
     }
 
     @Test
@@ -82,6 +87,24 @@ class DatasetFormatTest {
         assertThat(data.items().get(new ItemId("i1")).attributes()).containsExactly(entry("title", "Ball, red"));
         assertThat(data.items().get(new ItemId("i2")).categories()).isEmpty();
         assertThat(data.items().get(new ItemId("i2")).attributes()).isEmpty();
+        assertThat(data.items().get(new ItemId("i1")).createdAt()).isEmpty();
+    }
+
+    @Test
+    void aCreatedAtColumnOfItemsCsvIsTheItemsCreationTimeAndABadOneIsReported() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "user,item,timestamp\nu1,i1,1\n");
+        Files.writeString(dir.resolve("items.csv"), "item,title,created_at\ni1,Ball,2024-05-01T12:00:00Z\ni2,Kite,1714564800\ni3,Top,\n");
+
+        Dataset data = DatasetFormat.CSV.read(csv);
+
+        assertThat(data.items().get(new ItemId("i1")).createdAt()).contains(Instant.parse("2024-05-01T12:00:00Z"));
+        assertThat(data.items().get(new ItemId("i1")).attributes()).containsExactly(entry("title", "Ball"));
+        assertThat(data.items().get(new ItemId("i2")).createdAt()).contains(Instant.ofEpochSecond(1714564800));
+        assertThat(data.items().get(new ItemId("i3")).createdAt()).isEmpty();
+
+        Files.writeString(dir.resolve("items.csv"), "item,created_at\ni1,yesterday\n");
+        assertThatThrownBy(() -> DatasetFormat.CSV.read(csv)).hasMessageContaining("items.csv line 2, field created_at");
     }
 
     @Test

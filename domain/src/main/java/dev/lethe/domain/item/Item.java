@@ -2,14 +2,20 @@ package dev.lethe.domain.item;
 
 import dev.lethe.domain.Texts;
 import dev.lethe.domain.behavior.ItemId;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** A catalogue entry with the categories that interests are aggregated by and free-form attributes. */
-public record Item(ItemId id, Set<String> categories, Map<String, String> attributes) {
+/**
+ * A catalogue entry with the categories that interests are aggregated by, free-form attributes, and
+ * when it entered the catalogue ({@code createdAt}; empty when unknown, e.g. for items stored before
+ * Lethe kept it): what tells a new arrival from an old item nobody has touched yet.
+ */
+public record Item(ItemId id, Set<String> categories, Map<String, String> attributes, Optional<Instant> createdAt) {
     public static final int MAX_CATEGORIES = 64;
     public static final int MAX_ATTRIBUTES = 64;
     /** Longest category or attribute name, in code points. */
@@ -21,6 +27,9 @@ public record Item(ItemId id, Set<String> categories, Map<String, String> attrib
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(categories, "categories");
         Objects.requireNonNull(attributes, "attributes");
+        Objects.requireNonNull(createdAt, "createdAt");
+        // Stores keep moments to the microsecond.
+        createdAt = createdAt.map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         if (categories.size() > MAX_CATEGORIES) {
             throw new IllegalArgumentException("categories must have at most " + MAX_CATEGORIES + " entries, got " + categories.size());
         }
@@ -36,6 +45,16 @@ public record Item(ItemId id, Set<String> categories, Map<String, String> attrib
         }
         categories = java.util.Collections.unmodifiableSet(new TreeSet<>(categories));
         attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /** An item whose creation time is not known. */
+    public Item(ItemId id, Set<String> categories, Map<String, String> attributes) {
+        this(id, categories, attributes, Optional.empty());
+    }
+
+    /** This item with {@code createdAt} as its creation time. */
+    public Item withCreatedAt(Instant when) {
+        return new Item(id, categories, attributes, Optional.of(when));
     }
 
     /**

@@ -112,6 +112,36 @@ class ContentAffinityTest {
     }
 
     @Test
+    void withCreationTimesOnlyRecentArrivalsAreNewAndAnItemCreatedLaterGetsNoContentPart() {
+        Instant asOf = readerOf(0).asOf();
+        Map<ItemId, Instant> created = Map.of(
+                item(0, VOLUMES), asOf.minus(Duration.ofDays(1)),   // arrived yesterday: new
+                item(1, VOLUMES), asOf.minus(Duration.ofDays(40)),  // untouched, but in the catalogue for 40 days: not new
+                item(2, VOLUMES), asOf.plus(Duration.ofDays(1)));   // not in the catalogue yet
+        ContentAffinity model = new ContentAffinity("profile-content", PROFILE, NEIGHBOURS, COUNTS, 0.3, 2,
+                id -> Optional.ofNullable(created.get(id)), 7);
+        ContentAffinity without = new ContentAffinity("profile-content", PROFILE, NEIGHBOURS, COUNTS, 0.3, 0);
+
+        assertThat(rankOf(model, readerOf(0), item(0, VOLUMES))).isZero();
+        int old = CATALOGUE.indexOf(item(1, VOLUMES)).getAsInt();
+        double[] withTimes = new double[CATALOGUE.size()];
+        double[] plain = new double[CATALOGUE.size()];
+        model.score(readerOf(1), withTimes);
+        without.score(readerOf(1), plain);
+        assertThat(withTimes[old]).isPositive().isEqualTo(plain[old]);
+        assertThat(rankOf(model, readerOf(1), item(1, VOLUMES))).isGreaterThan(0);
+        // Items without a creation time keep the rule of no behaviour yet.
+        assertThat(rankOf(model, readerOf(3), item(3, VOLUMES))).isZero();
+        double[] scores = new double[CATALOGUE.size()];
+        double[] profile = new double[CATALOGUE.size()];
+        model.score(readerOf(2), scores);
+        PROFILE.score(readerOf(2), profile);
+        int later = CATALOGUE.indexOf(item(2, VOLUMES)).getAsInt();
+        assertThat(scores[later]).isEqualTo(profile[later]);
+        assertThat(model.fittedParameters()).containsEntry("newItemDays", 7.0);
+    }
+
+    @Test
     void explanationsAddUpToTheScoreAndNameTheUsersItemsThatANewItemsTextResembles() {
         ContentAffinity model = new ContentAffinity("profile-content", PROFILE, NEIGHBOURS, COUNTS, 0.3, 2);
         ScoringContext context = readerOf(1);

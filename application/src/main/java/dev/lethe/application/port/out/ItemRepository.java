@@ -10,10 +10,13 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** The tenant's catalogue metadata (categories, attributes). Blocks; throws {@link PersistenceException}. */
+/** The tenant's catalogue metadata (categories, attributes, creation time). Blocks; throws {@link PersistenceException}. */
 public interface ItemRepository {
 
-    /** Creates or replaces the item. */
+    /**
+     * Creates or replaces the item; an item without a creation time keeps the one stored (creation times
+     * are kept to the microsecond).
+     */
     void upsert(TenantId tenantId, Item item);
 
     /** The item, when known. */

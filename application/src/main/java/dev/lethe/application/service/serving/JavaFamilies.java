@@ -116,7 +116,7 @@ public final class JavaFamilies {
             ContentNeighbours rows = withContent.neighbours().items() == catalogue.size()
                     ? withContent.neighbours() : index.neighbours(ContentAffinity.NEIGHBOURS);
             content = Optional.of(new ServingArtifact.Content(index, rows,
-                    withContent.weight(), withContent.newItemWeight()));
+                    withContent.weight(), withContent.newItemWeight(), withContent.newItemDays()));
             needed.add(Optional.empty());
             trained = withContent.profile();
         }

@@ -68,10 +68,10 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
 
     /**
      * The content part of a {@code profile-content} version: the TF-IDF index fitted at training (its
-     * vocabulary and idf vectorise items that join later), each item's content neighbours, and the
-     * two fitted weights ({@link ContentAffinity}).
+     * vocabulary and idf vectorise items that join later), each item's content neighbours, the two
+     * fitted weights and the new-item window in days ({@link ContentAffinity}).
      */
-    public record Content(ContentIndex index, ContentNeighbours neighbours, double weight, double newItemWeight) {
+    public record Content(ContentIndex index, ContentNeighbours neighbours, double weight, double newItemWeight, double newItemDays) {
         public Content {
             Objects.requireNonNull(index, "index");
             Objects.requireNonNull(neighbours, "neighbours");
@@ -164,6 +164,7 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
             if (content.isPresent()) {
                 p.setProperty("content.weight", Double.toString(content.get().weight()));
                 p.setProperty("content.newItemWeight", Double.toString(content.get().newItemWeight()));
+                p.setProperty("content.newItemDays", Double.toString(content.get().newItemDays()));
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(CONTENT_INDEX))))) {
                     content.get().index().write(out);
                 }
@@ -250,7 +251,9 @@ public record ServingArtifact(Catalogue catalogue, long watermark, Optional<Forg
                     throw new IllegalStateException("the content part in " + dir + " does not match the catalogue of " + catalogue.size());
                 }
                 content = Optional.of(new Content(index, rows, Double.parseDouble(p.getProperty("content.weight")),
-                        Double.parseDouble(p.getProperty("content.newItemWeight"))));
+                        Double.parseDouble(p.getProperty("content.newItemWeight")),
+                        // Artifacts written before items had creation times: the window only matters for items that have one.
+                        Double.parseDouble(p.getProperty("content.newItemDays", Double.toString(ContentAffinity.DEFAULT_NEW_ITEM_DAYS)))));
             }
             SortedSet<Long> unseen = new TreeSet<>();
             for (String seq : p.getProperty("unseen", "").split(",")) {

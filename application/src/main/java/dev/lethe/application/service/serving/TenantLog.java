@@ -64,14 +64,14 @@ public record TenantLog(List<Behavior> events, Catalogue catalogue, Map<ItemId, 
             if (!item.categories().isEmpty()) {
                 categories.put(item.id(), item.categories());
             }
-            if (!item.attributes().isEmpty()) {
+            if (!item.attributes().isEmpty() || item.createdAt().isPresent()) {
                 texts.put(item.id(), item);
             }
         });
         return new TenantLog(log, Catalogue.of(ids), categories, texts, unseen);
     }
 
-    /** The item with its text (attributes and categories), as far as the store knows it. */
+    /** The item with its text (attributes and categories) and creation time, as far as the store knows it. */
     public Optional<Item> itemOf(ItemId id) {
         Item withText = texts.get(id);
         if (withText != null) {

@@ -14,6 +14,7 @@ import dev.lethe.domain.model.OnlinePopularity;
 import dev.lethe.domain.model.Recommender;
 import dev.lethe.domain.registry.ModelVersion;
 import dev.lethe.domain.tenant.TenantId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ final class TenantServing {
     private final Optional<ServingArtifact> artifact;
     private final Optional<Recommender> fileBacked;
     private final Map<ItemId, Set<String>> categories = new ConcurrentHashMap<>();
+    /** When each item entered the catalogue, for the items whose creation time is known. */
+    private final Map<ItemId, Instant> created = new ConcurrentHashMap<>();
     private final Map<ItemId, Integer> joined = new HashMap<>();
     private final List<ItemId> joinedOrder = new ArrayList<>();
     /** Items of a content version whose text arrived since the last publish: their index and the item. */
@@ -130,6 +133,9 @@ final class TenantServing {
     /** The item was stored (its categories or text may have changed), or an item joined the catalogue. */
     void itemChanged(Item stored) {
         ItemId item = stored.id();
+        if (stored.createdAt().isPresent() && !stored.createdAt().get().equals(created.put(item, stored.createdAt().get()))) {
+            dirty = true;
+        }
         Set<String> itemCategories = stored.categories();
         Set<String> before = categories.get(item);
         if (itemCategories.isEmpty()) {
@@ -225,7 +231,7 @@ final class TenantServing {
 
     /** Catalogue-bounded heap held, roughly: the memory model of docs/scaling.md. */
     long heapBytes() {
-        long bytes = catalogue.size() * 160L + categories.size() * 120L;
+        long bytes = catalogue.size() * 160L + categories.size() * 120L + created.size() * 80L;
         for (OnlinePopularity state : popularity.values()) {
             bytes += state.heapBytes();
         }
@@ -252,7 +258,8 @@ final class TenantServing {
     private Recommender withContent(ServingArtifact served, Catalogue over) {
         ServingArtifact.Content content = served.content().orElseThrow();
         return new ContentAffinity(JavaFamilies.PROFILE_CONTENT, profile(served, over), contentRows.orElseThrow(),
-                popularity("pop", Optional.empty(), over), content.weight(), content.newItemWeight());
+                popularity("pop", Optional.empty(), over), content.weight(), content.newItemWeight(),
+                item -> Optional.ofNullable(created.get(item)), content.newItemDays());
     }
 
     /** The profile recommender of a {@code profile} artifact over {@code over}. */

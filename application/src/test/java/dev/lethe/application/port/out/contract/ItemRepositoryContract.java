@@ -50,6 +50,24 @@ public abstract class ItemRepositoryContract {
     }
 
     @Test
+    void aCreationTimeIsKeptToTheMicrosecondAndAnItemWithoutOneKeepsTheStoredOne() {
+        java.time.Instant created = java.time.Instant.parse("2026-03-04T05:06:07.123456789Z");
+        repository().upsert(tenant, item("m-1", Set.of("a"), Map.of()).withCreatedAt(created));
+        java.time.Instant micros = java.time.Instant.parse("2026-03-04T05:06:07.123456Z");
+        assertThat(repository().find(tenant, new ItemId("m-1"))).hasValueSatisfying(i -> assertThat(i.createdAt()).contains(micros));
+
+        repository().upsert(tenant, item("m-1", Set.of("b"), Map.of()));
+        assertThat(repository().find(tenant, new ItemId("m-1"))).contains(item("m-1", Set.of("b"), Map.of()).withCreatedAt(micros));
+
+        java.time.Instant later = java.time.Instant.parse("2026-05-01T00:00:00Z");
+        repository().upsert(tenant, item("m-1", Set.of("b"), Map.of()).withCreatedAt(later));
+        assertThat(repository().findAll(tenant, List.of(new ItemId("m-1"))).get(new ItemId("m-1")).createdAt()).contains(later);
+        List<Item> streamed = new java.util.ArrayList<>();
+        repository().forEach(tenant, streamed::add);
+        assertThat(streamed).extracting(Item::createdAt).containsExactly(java.util.Optional.of(later));
+    }
+
+    @Test
     void bareItemHasNoCategoriesNorAttributes() {
         repository().upsert(tenant, Item.bare(new ItemId("m-1")));
 
