@@ -11,7 +11,7 @@ import java.util.Properties;
  * {@code tiedEmbeddings} scores items by the dot product of a projection of the LSTM state with the
  * input item embeddings (one item matrix instead of two: better and faster on small data).
  *
- * <p>Defaults: the reference setup of EVALUATION.md (embedding 64, hidden 128, max length 200, Adam,
+ * <p>Defaults: the reference setup of docs/evaluation.md (embedding 64, hidden 128, max length 200, Adam,
  * early stopping on validation NDCG@10) with what made it reach the reference on ml-latest-small
  * here (docs/benchmarks.md): every step of a window is a training target, so a batch of 16 windows
  * with Adam 5e-3 gives about as many updates per epoch as 128 single-target samples at 1e-3; dropout
