@@ -34,7 +34,7 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     TrainingJobOptions job;
 
-    @Option(names = "--family", defaultValue = "profile", description = "the family to tune: profile (default: ${DEFAULT-VALUE})")
+    @Option(names = "--family", defaultValue = "profile", description = "the family to tune: profile, or lethe (its blended profile is searched) (default: ${DEFAULT-VALUE})")
     String family;
 
     @Option(names = "--budget-seconds", defaultValue = "60", description = "seconds of search after the component trials (default: ${DEFAULT-VALUE})")
