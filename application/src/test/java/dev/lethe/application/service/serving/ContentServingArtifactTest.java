@@ -16,6 +16,10 @@ import dev.lethe.domain.interest.ProfileRecommender;
 import dev.lethe.domain.item.Item;
 import dev.lethe.domain.model.Catalogue;
 import dev.lethe.domain.model.DecayedPopularity;
+import dev.lethe.domain.model.Recommender;
+import dev.lethe.domain.model.ScoringContext;
+import dev.lethe.domain.registry.ModelVersion;
+import dev.lethe.domain.tenant.TenantId;
 import dev.lethe.domain.tenant.TenantKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +34,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A content version's fitted weights and new-item window survive the serving artifact; an older artifact reads the default window. */
+/**
+ * A content version's fitted weights and new-item window survive the serving artifact, and the served
+ * model tells a recent arrival from an old untouched item by the creation times the feed saw; an older
+ * artifact reads the default window.
+ */
 class ContentServingArtifactTest {
+    private static final String[] SAGAS = {"amber", "basalt"};
+
     @TempDir
     Path dir;
 
@@ -42,7 +52,7 @@ class ContentServingArtifactTest {
         Map<ItemId, Item> items = new HashMap<>();
         for (int i = 0; i < 6; i++) {
             ItemId id = new ItemId("i" + i);
-            items.put(id, new Item(id, Set.of(i % 2 == 0 ? "odd" : "even"), Map.of("title", "volume " + i + " of the series " + i % 2),
+            items.put(id, new Item(id, Set.of(i % 2 == 0 ? "odd" : "even"), Map.of("title", "volume " + i + " of the " + SAGAS[i % 2] + " saga"),
                     Optional.of(now.minus(Duration.ofDays(100 - i)))));
         }
         for (int e = 0; e < 30; e++) {
@@ -64,10 +74,30 @@ class ContentServingArtifactTest {
 
         JavaFamilies.servingArtifact(JavaFamilies.PROFILE_CONTENT, inputs, trained, tenantLog, 30, now).write(dir);
 
-        ServingArtifact.Content content = ServingArtifact.read(dir, weights).content().orElseThrow();
+        ServingArtifact served = ServingArtifact.read(dir, weights);
+        ServingArtifact.Content content = served.content().orElseThrow();
         assertThat(content.weight()).isEqualTo(0.3);
         assertThat(content.newItemWeight()).isEqualTo(2.0);
         assertThat(content.newItemDays()).isEqualTo(90.0);
+
+        // Served: two untouched items of the same text join after training, one created yesterday and one
+        // 400 days ago. Only the recent arrival gets the new-item weight.
+        TenantServing state = new TenantServing(new TenantId("t"), Optional.of(new ModelVersion(new TenantId("t"), 1, JavaFamilies.PROFILE_CONTENT,
+                "java", Map.of(), dir.toString(), true, now)), served.catalogue(), served.fallbackCurve(), served.popularity(),
+                Optional.of(served), Optional.empty());
+        items.values().forEach(state::itemChanged);
+        Map<String, String> text = Map.of("title", "volume nine of the basalt saga");
+        state.itemChanged(new Item(new ItemId("fresh"), Set.of("even"), text, Optional.of(now.minus(Duration.ofDays(1)))));
+        state.itemChanged(new Item(new ItemId("stale"), Set.of("even"), text, Optional.of(now.minus(Duration.ofDays(400)))));
+        state.publish();
+        Recommender model = state.served().model();
+        double[] scores = new double[model.catalogue().size()];
+        UserId reader = new UserId("u1");
+        model.score(new ScoringContext(reader, log.stream().filter(b -> b.userId().equals(reader)).toList(), now), scores);
+        double fresh = scores[model.catalogue().indexOf(new ItemId("fresh")).getAsInt()];
+        double stale = scores[model.catalogue().indexOf(new ItemId("stale")).getAsInt()];
+        assertThat(stale).isPositive();
+        assertThat(fresh).isGreaterThan(stale);
 
         Path properties = dir.resolve(ServingArtifact.DIRECTORY).resolve("serving.properties");
         List<String> lines = new ArrayList<>(Files.readAllLines(properties));
