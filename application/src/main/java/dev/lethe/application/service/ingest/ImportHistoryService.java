@@ -55,7 +55,11 @@ public final class ImportHistoryService implements ImportHistoryUseCase {
             List<Item> page = catalogue.subList(from, Math.min(catalogue.size(), from + PAGE));
             Map<ItemId, Item> stored = items.findAll(tenantId, page.stream().map(Item::id).toList());
             for (Item item : page) {
-                if (!item.equals(stored.get(item.id()))) {
+                Item before = stored.get(item.id());
+                // An item without a creation time keeps the stored one: that alone is no change.
+                Item after = item.createdAt().isEmpty() && before != null && before.createdAt().isPresent()
+                        ? item.withCreatedAt(before.createdAt().get()) : item;
+                if (!after.equals(before)) {
                     items.upsert(tenantId, item);
                     upserted++;
                 }

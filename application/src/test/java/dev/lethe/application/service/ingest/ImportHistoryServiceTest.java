@@ -64,6 +64,19 @@ class ImportHistoryServiceTest {
     }
 
     @Test
+    void anItemWithoutACreationTimeIsUnchangedWhenOnlyTheStoredOneHasATimeAndChangedWhenItsTimeDiffers() {
+        Item stored = item("a", "pets").withCreatedAt(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        when(items.findAll(eq(TENANT), anyCollection())).thenReturn(Map.of(stored.id(), stored));
+
+        assertThat(service.importItems(TENANT, List.of(item("a", "pets")))).isEqualTo(new ItemsImported(0, 1));
+        verify(items, never()).upsert(any(), any());
+
+        Item redated = item("a", "pets").withCreatedAt(java.time.Instant.parse("2025-06-01T00:00:00Z"));
+        assertThat(service.importItems(TENANT, List.of(redated))).isEqualTo(new ItemsImported(1, 0));
+        verify(items).upsert(TENANT, redated);
+    }
+
+    @Test
     void looksItemsUpByPages() {
         List<Item> catalogue = new ArrayList<>();
         for (int i = 0; i < ImportHistoryService.PAGE + 1; i++) {
