@@ -124,6 +124,34 @@ class BlendedRecommenderTest {
     }
 
     @Test
+    void theBlendIsNeverBelowAnyOfItsModelsAloneOnValidationNdcgAtTen() {
+        for (int seed = 1; seed <= 5; seed++) {
+            int salt = seed;
+            // Each model puts the target at a seeded depth for some users, between the top 10 and the top 100.
+            List<Recommender> models = new ArrayList<>();
+            for (int m = 0; m < 3; m++) {
+                int which = m;
+                models.add(model("m" + m, (u, s) -> {
+                    Random r = new Random(31L * u + 7L * which + salt);
+                    for (int i = 0; i < ITEMS; i++) {
+                        s[i] = r.nextDouble();
+                    }
+                    if (r.nextInt(3) == which) {
+                        s[u % ITEMS] = 0.6 + 0.4 * r.nextDouble();
+                    }
+                }));
+            }
+            List<BlendedRecommender.Normalisation> z = List.of(BlendedRecommender.Normalisation.Z_SCORE, BlendedRecommender.Normalisation.Z_SCORE,
+                    BlendedRecommender.Normalisation.Z_SCORE);
+            List<ValidationCase> validation = cases(45);
+            double blend = ValidationRanking.meanNdcg(BlendedRecommender.fit("blend", models, z, validation), validation, 10);
+            for (Recommender alone : models) {
+                assertThat(blend).as("seed %d, %s", seed, alone.name()).isGreaterThanOrEqualTo(ValidationRanking.meanNdcg(alone, validation, 10));
+            }
+        }
+    }
+
+    @Test
     void standardiseGivesMeanZeroAndUnitDeviation() {
         double[] s = {1, 2, 3, 4};
         BlendedRecommender.standardise(s, 4);
