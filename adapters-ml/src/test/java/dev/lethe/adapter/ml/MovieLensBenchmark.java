@@ -57,24 +57,6 @@ public final class MovieLensBenchmark {
         Map<ItemId, Set<String>> genres = genres(ratings.resolveSibling("movies.csv"));
         // As evaluate and training jobs do: the items' categories travel with the training data.
         TrainingData training = split.training().withCategories(genres);
-        if (Boolean.getBoolean("gapValidation")) {
-            // Each user's last training behaviour leaves the training events (it stays in the validation and
-            // test histories), so validation is as far from the last training target as test will be.
-            Map<dev.lethe.domain.behavior.UserId, Integer> last = new HashMap<>();
-            List<dev.lethe.domain.behavior.Behavior> events = training.events();
-            for (int i = 0; i < events.size(); i++) {
-                last.put(events.get(i).userId(), i);
-            }
-            java.util.Set<Integer> dropped = new java.util.HashSet<>(last.values());
-            List<dev.lethe.domain.behavior.Behavior> kept = new java.util.ArrayList<>();
-            for (int i = 0; i < events.size(); i++) {
-                if (!dropped.contains(i)) {
-                    kept.add(events.get(i));
-                }
-            }
-            training = new TrainingData(training.catalogue(), kept, training.validation()).withCategories(genres);
-            System.out.printf("gap validation: %d training events (%d users' last left out)%n", kept.size(), dropped.size());
-        }
         ModelTrainer profileTrainer = ProfileRecommender.trainer(item -> genres.getOrDefault(item, Set.of()),
                 ProfileRecommender.Settings.defaults(BehaviorWeights.defaults(TenantKind.VIDEO)));
         DjlModelEngine engine = new DjlModelEngine(engineName, hp, 1, profileTrainer);
