@@ -246,10 +246,8 @@ final class InMemoryStores {
         @Override
         public synchronized void upsert(TenantId tenantId, Item item) {
             Map<ItemId, Item> stored = items.computeIfAbsent(tenantId, t -> new LinkedHashMap<>());
-            Item before = stored.get(item.id());
             // An item without a creation time keeps the stored one.
-            stored.put(item.id(), item.createdAt().isEmpty() && before != null && before.createdAt().isPresent()
-                    ? item.withCreatedAt(before.createdAt().get()) : item);
+            stored.put(item.id(), item.orCreatedAt(Optional.ofNullable(stored.get(item.id())).flatMap(Item::createdAt)));
             written.computeIfAbsent(tenantId, t -> new HashMap<>()).put(item.id(), Instant.now());
         }
 

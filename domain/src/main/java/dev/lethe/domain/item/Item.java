@@ -52,6 +52,14 @@ public record Item(ItemId id, Set<String> categories, Map<String, String> attrib
         this(id, categories, attributes, Optional.empty());
     }
 
+    /**
+     * This item, with {@code fallback} as its creation time when it has none: how a write without one
+     * keeps the creation time already stored.
+     */
+    public Item orCreatedAt(Optional<Instant> fallback) {
+        return createdAt.isEmpty() && fallback.isPresent() ? withCreatedAt(fallback.get()) : this;
+    }
+
     /** This item with {@code createdAt} as its creation time. */
     public Item withCreatedAt(Instant when) {
         return new Item(id, categories, attributes, Optional.of(when));

@@ -57,9 +57,7 @@ public final class ImportHistoryService implements ImportHistoryUseCase {
             for (Item item : page) {
                 Item before = stored.get(item.id());
                 // An item without a creation time keeps the stored one: that alone is no change.
-                Item after = item.createdAt().isEmpty() && before != null && before.createdAt().isPresent()
-                        ? item.withCreatedAt(before.createdAt().get()) : item;
-                if (!after.equals(before)) {
+                if (!item.orCreatedAt(Optional.ofNullable(before).flatMap(Item::createdAt)).equals(before)) {
                     items.upsert(tenantId, item);
                     upserted++;
                 }
