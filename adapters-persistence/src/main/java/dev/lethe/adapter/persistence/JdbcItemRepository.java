@@ -39,7 +39,6 @@ final class JdbcItemRepository implements ItemRepository {
             INSERT INTO items (tenant_id, item_id, updated_at, created_at) VALUES (?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE updated_at = ?, created_at = COALESCE(?, created_at)
             """;
-    private static final String CREATED_PREFIX = "SELECT item_id, created_at FROM items WHERE tenant_id = ? AND item_id IN (";
     private static final String DELETE_CATEGORY = "DELETE FROM item_categories WHERE tenant_id = ? AND item_id = ? AND category = ?";
     private static final String DELETE_ATTRIBUTE = "DELETE FROM item_attributes WHERE tenant_id = ? AND item_id = ? AND attribute_name = ?";
     private static final String UPDATE_ATTRIBUTE = """
@@ -50,7 +49,7 @@ final class JdbcItemRepository implements ItemRepository {
             INSERT INTO item_attributes (tenant_id, item_id, attribute_name, attribute_value) VALUES (?, ?, ?, ?)
             """;
     private static final String CHANGED_SINCE = "SELECT tenant_id, item_id FROM items WHERE updated_at >= ? ORDER BY tenant_id, item_id";
-    private static final String KNOWN_PREFIX = "SELECT item_id FROM items WHERE tenant_id = ? AND item_id IN (";
+    private static final String KNOWN_PREFIX = "SELECT item_id, created_at FROM items WHERE tenant_id = ? AND item_id IN (";
     private static final String CATEGORIES_PREFIX = "SELECT item_id, category FROM item_categories WHERE tenant_id = ? AND item_id IN (";
     private static final String ATTRIBUTES_PREFIX = """
             SELECT item_id, attribute_name, attribute_value FROM item_attributes WHERE tenant_id = ? AND item_id IN (
@@ -165,7 +164,7 @@ final class JdbcItemRepository implements ItemRepository {
             Map<ItemId, Item> found = new HashMap<>();
             for (int from = 0; from < wanted.size(); from += Jdbc.CHUNK) {
                 List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + Jdbc.CHUNK));
-                for (Item item : load(connection, tenantId, known(connection, tenantId, chunk))) {
+                for (Item item : load(connection, tenantId, chunk)) {
                     found.put(item.id(), item);
                 }
             }
@@ -215,19 +214,6 @@ final class JdbcItemRepository implements ItemRepository {
         });
     }
 
-    private static List<String> known(Connection connection, TenantId tenantId, List<String> ids) throws SQLException {
-        List<String> known = new ArrayList<>(ids.size());
-        try (PreparedStatement select = connection.prepareStatement(KNOWN_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
-            bindIds(select, tenantId, ids);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    known.add(rows.getString(1));
-                }
-            }
-        }
-        return known;
-    }
-
     private static List<String> pageAfter(Connection connection, TenantId tenantId, String after) throws SQLException {
         List<String> ids = new ArrayList<>(PAGE);
         try (PreparedStatement select = connection.prepareStatement(PAGE_AFTER)) {
@@ -243,29 +229,35 @@ final class JdbcItemRepository implements ItemRepository {
         return ids;
     }
 
-    /** The items with these (known) ids, in the order given, with their categories, attributes and creation times. */
+    /**
+     * The stored items among these ids, in the order given, with their categories, attributes and creation
+     * times: one read of their {@code items} rows (which tells which exist and when they were created), then
+     * their child rows.
+     */
     private static List<Item> load(Connection connection, TenantId tenantId, List<String> ids) throws SQLException {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, Set<String>> categories = new HashMap<>();
-        Map<String, Map<String, String>> attributes = new HashMap<>();
-        children(connection, tenantId, ids, categories, attributes);
-        Map<String, Instant> created = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(CREATED_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
+        Map<String, Optional<Instant>> known = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(KNOWN_PREFIX + Jdbc.placeholders(ids.size()) + ")")) {
             bindIds(select, tenantId, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    if (rows.getObject("created_at") != null) {
-                        created.put(rows.getString(1), Jdbc.getInstant(rows, "created_at"));
-                    }
+                    known.put(rows.getString(1), rows.getObject("created_at") == null ? Optional.empty()
+                            : Optional.of(Jdbc.getInstant(rows, "created_at")));
                 }
             }
         }
-        List<Item> items = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            items.add(new Item(new ItemId(id), categories.getOrDefault(id, Set.of()), attributes.getOrDefault(id, Map.of()),
-                    Optional.ofNullable(created.get(id))));
+        List<String> stored = ids.stream().filter(known::containsKey).toList();
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<String>> categories = new HashMap<>();
+        Map<String, Map<String, String>> attributes = new HashMap<>();
+        children(connection, tenantId, stored, categories, attributes);
+        List<Item> items = new ArrayList<>(stored.size());
+        for (String id : stored) {
+            items.add(new Item(new ItemId(id), categories.getOrDefault(id, Set.of()), attributes.getOrDefault(id, Map.of()), known.get(id)));
         }
         return items;
     }
